@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Prepares a Debian/Ubuntu machine (or any machine with Python 3.10+) to run Q&A Reader
+# from this checkout: the system libraries Qt needs to open a window, Xvfb for tests
+# that need a real window, and a virtual environment in .venv with the app installed
+# in editable mode plus the test and dev tools. Safe to run again: it only does what
+# is missing.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="${QA_READER_VENV:-$root/.venv}"
+python="${PYTHON:-python3}"
+
+# Debian packages: Qt's xcb platform plugin and its libraries, fonts for offscreen
+# rendering, Xvfb (+ xauth for xvfb-run) for real-window tests, and venv support.
+debian_packages=(
+    libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
+    libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1
+    libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+    libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
+    libxcb-xinerama0 libxcb-xkb1
+    fonts-dejavu-core xvfb xauth
+)
+
+install_debian_packages() {
+    command -v dpkg-query >/dev/null 2>&1 || return 0
+    local missing=()
+    local package
+    for package in "${debian_packages[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$package")
+        fi
+    done
+    if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
+        missing+=("python3-venv")
+    fi
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo="sudo"
+        else
+            echo "bootstrap: please install these Debian packages: ${missing[*]}" >&2
+            return 1
+        fi
+    fi
+    echo "bootstrap: installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_python_packages() {
+    local stamp="$venv/.qa-reader-installed"
+    local wanted
+    wanted="$(sha256sum "$root/pyproject.toml" | cut -d' ' -f1)"
+    if [ ! -x "$venv/bin/python" ]; then
+        echo "bootstrap: creating virtual environment in $venv"
+        "$python" -m venv "$venv"
+    fi
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+        return 0
+    fi
+    echo "bootstrap: installing Python packages into $venv"
+    "$venv/bin/python" -m pip install --quiet --upgrade pip
+    "$venv/bin/python" -m pip install --quiet -e "$root[test,dev]"
+    echo "$wanted" >"$stamp"
+}
+
+if [ "${QA_READER_SKIP_DEBIAN:-}" != "1" ]; then
+    install_debian_packages
+fi
+install_python_packages

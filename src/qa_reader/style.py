@@ -1,0 +1,62 @@
+"""Reading style and the ladder of text sizes, in plain Python (no Qt).
+
+The ladder is a fixed list of point sizes chosen so each step is a visible
+change at every scale: small steps where small sizes are read, larger ones
+where the text is already big.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+TEXT_SIZE_LADDER: tuple[int, ...] = (
+    8, 9, 10, 11, 12, 14, 16, 18, 20, 22, 24, 28, 32, 36, 40, 48, 56, 64, 72, 84, 96,
+)
+MIN_TEXT_SIZE = TEXT_SIZE_LADDER[0]
+MAX_TEXT_SIZE = TEXT_SIZE_LADDER[-1]
+BASE_TEXT_SIZE = 16
+"""The size shown as 100 %, and the default unless the platform's own default is larger."""
+
+
+def nearest_size(points: float) -> int:
+    """The ladder size closest to `points` (ties go to the larger, easier-to-read one)."""
+    if points <= MIN_TEXT_SIZE:
+        return MIN_TEXT_SIZE
+    if points >= MAX_TEXT_SIZE:
+        return MAX_TEXT_SIZE
+    index = bisect_left(TEXT_SIZE_LADDER, points)
+    lower, upper = TEXT_SIZE_LADDER[index - 1], TEXT_SIZE_LADDER[index]
+    return lower if points - lower < upper - points else upper
+
+
+def larger_size(points: float) -> int:
+    """The next ladder size above `points`, or the largest size."""
+    index = bisect_right(TEXT_SIZE_LADDER, points)
+    return TEXT_SIZE_LADDER[min(index, len(TEXT_SIZE_LADDER) - 1)]
+
+
+def smaller_size(points: float) -> int:
+    """The next ladder size below `points`, or the smallest size."""
+    index = bisect_left(TEXT_SIZE_LADDER, points) - 1
+    return TEXT_SIZE_LADDER[max(index, 0)]
+
+
+def default_size(platform_points: float | None = None) -> int:
+    """16 pt, or the platform's default text size if that is larger (snapped to the ladder)."""
+    if platform_points is None or platform_points <= BASE_TEXT_SIZE:
+        return BASE_TEXT_SIZE
+    return nearest_size(platform_points)
+
+
+def size_percent(points: float) -> int:
+    """The size as a percentage of the 16 pt base, as shown in the status bar."""
+    return round(points * 100 / BASE_TEXT_SIZE)
+
+
+@dataclass(frozen=True)
+class ReadingStyle:
+    """What the renderer and the view need to know about how the reader wants to read."""
+
+    text_size: int = BASE_TEXT_SIZE
+    max_line_chars: int | None = 70
