@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/bootstrap.sh"
 venv="${QA_READER_VENV:-$root/.venv}"
 if [ $# -eq 0 ]; then
-    set -- "$root/resources/samples/coffee-before-fasting-blood-test.txt"
+    set -- "$root/resources/samples/fever-ibuprofen-and-paracetamol.txt"
 fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname -s)" = "Linux" ]; then
     echo "run: no screen found (DISPLAY is not set); starting on a virtual screen with xvfb-run." >&2

@@ -1,0 +1,5 @@
+import sys
+
+from qa_reader.app import main
+
+sys.exit(main())

@@ -1,0 +1,186 @@
+"""Turns a Document and a ReadingStyle into the rich-text HTML shown by the reader view.
+
+Everything that comes from a document is escaped here and nowhere else: content is
+always shown as text, never interpreted as markup. The only links produced are
+in-page anchors and http(s) addresses found in the text.
+
+The text size is deliberately *not* part of the HTML: the view applies it as the
+document's default font, and every size here is relative (heading levels, em), so
+a size step relayouts the text without re-parsing it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .document import Answer, Document, Question, split_paragraphs
+from .style import ReadingStyle
+
+QUESTION_ANCHOR = "question-{q}"
+ANSWERS_ANCHOR = "answers-{q}"
+ANSWER_ANCHOR = "answer-{q}-{a}"
+DISCLAIMER_ANCHOR = "disclaimer"
+
+# Colours of the default (light) reading theme. Body text on the page background is
+# about 17:1, the muted note and the disclaimer text both stay above 7:1.
+PAGE_BACKGROUND = "#fbfaf6"
+TEXT_COLOUR = "#1b1b1b"
+MUTED_TEXT_COLOUR = "#3d3d3d"
+LINK_COLOUR = "#0b4f9c"
+DISCLAIMER_BACKGROUND = "#eef2f7"
+DISCLAIMER_BORDER = "#44556b"
+
+_URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+_URL_TRAILING_PUNCTUATION = ".,;:!?)]}'\""
+
+
+@dataclass(frozen=True)
+class RenderLabels:
+    """The words the renderer adds around a document's own text.
+
+    English by default so the renderer stays Qt-free; the UI passes translated
+    templates (see ui/labels.py). Placeholders are filled with str.format().
+    """
+
+    answers_heading: str = "Doctors\u2019 answers ({count})"
+    answer_heading: str = "Answer {number} of {count}"
+    mismatch_note: str = "Answers announced by the page: {declared}. Answers found in it: {found}."
+    no_answers: str = "No doctor has answered this question yet."
+    disclaimer_heading: str = "Medical disclaimer"
+    contents_heading: str = "Contents"
+    untitled_question: str = "Untitled question"
+    author_prefix: str = "\u2014 "
+
+
+def stylesheet(style: ReadingStyle) -> str:
+    """CSS for Qt's rich-text engine (a subset of CSS 2.1)."""
+    return f"""
+body {{ color: {TEXT_COLOUR}; background-color: {PAGE_BACKGROUND}; }}
+p {{ line-height: 150%; margin-top: 0; margin-bottom: 0.9em; }}
+h1 {{ margin-top: 0.3em; margin-bottom: 0.6em; font-weight: 700; }}
+h2 {{ margin-top: 1.4em; margin-bottom: 0.5em; font-weight: 700; }}
+h3 {{ margin-top: 1.2em; margin-bottom: 0.4em; font-weight: 700; }}
+a {{ color: {LINK_COLOUR}; text-decoration: underline; }}
+p.note {{ color: {MUTED_TEXT_COLOUR}; font-style: italic; }}
+p.author {{ color: {MUTED_TEXT_COLOUR}; font-style: italic; }}
+table.disclaimer {{ background-color: {DISCLAIMER_BACKGROUND};
+    border-color: {DISCLAIMER_BORDER}; border-style: solid; margin-top: 1.5em; }}
+"""
+
+
+def render_html(
+    document: Document,
+    style: ReadingStyle | None = None,
+    labels: RenderLabels | None = None,
+) -> str:
+    """The whole document as one HTML string for QTextBrowser.setHtml()."""
+    style = style or ReadingStyle()
+    labels = labels or RenderLabels()
+    parts: list[str] = [
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+        f"<title>{_escape(document.title)}</title>",
+        f"<style>{stylesheet(style)}</style></head><body>",
+    ]
+    questions = document.questions
+    if len(questions) > 1:
+        parts.extend(_contents(document, labels))
+    heading_level = 1 if len(questions) == 1 else 2
+    for number, question in enumerate(questions, start=1):
+        parts.extend(_question(question, number, heading_level, labels))
+    if not questions:
+        parts.append(f"<h1>{_escape(document.title)}</h1>")
+    if document.disclaimer:
+        parts.extend(_disclaimer(document.disclaimer, labels))
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _contents(document: Document, labels: RenderLabels) -> Iterable[str]:
+    yield f"<h1>{_escape(document.title)}</h1>"
+    yield f"<p><b>{_escape(labels.contents_heading)}</b></p><ol>"
+    for number, question in enumerate(document.questions, start=1):
+        anchor = QUESTION_ANCHOR.format(q=number)
+        title = _question_title(question, labels)
+        yield f"<li><a href='#{anchor}'>{_escape(title)}</a></li>"
+    yield "</ol>"
+
+
+def _question(
+    question: Question, number: int, heading_level: int, labels: RenderLabels
+) -> Iterable[str]:
+    h_question = f"h{heading_level}"
+    h_section = f"h{heading_level + 1}"
+    h_answer = f"h{heading_level + 2}"
+    anchor = QUESTION_ANCHOR.format(q=number)
+    yield (
+        f"<{h_question}><a name='{anchor}'></a>"
+        f"{_escape(_question_title(question, labels))}</{h_question}>"
+    )
+    yield from _paragraphs(question.detail_paragraphs)
+
+    count = len(question.answers)
+    yield (
+        f"<{h_section}><a name='{ANSWERS_ANCHOR.format(q=number)}'></a>"
+        f"{_escape(labels.answers_heading.format(count=count))}</{h_section}>"
+    )
+    if question.answer_count_mismatch and question.declared_answer_count is not None:
+        note = labels.mismatch_note.format(declared=question.declared_answer_count, found=count)
+        yield _note(note)
+    if not question.answers:
+        yield _note(labels.no_answers)
+    for answer_number, answer in enumerate(question.answers, start=1):
+        heading = labels.answer_heading.format(number=answer_number, count=count)
+        anchor = ANSWER_ANCHOR.format(q=number, a=answer_number)
+        yield f"<{h_answer}><a name='{anchor}'></a>{_escape(heading)}</{h_answer}>"
+        yield from _answer_body(answer, labels)
+
+
+def _answer_body(answer: Answer, labels: RenderLabels) -> Iterable[str]:
+    yield from _paragraphs(answer.paragraphs)
+    if answer.author:
+        yield f"<p class='author'>{_escape(labels.author_prefix + answer.author)}</p>"
+
+
+def _disclaimer(text: str, labels: RenderLabels) -> Iterable[str]:
+    yield (
+        "<table class='disclaimer' width='100%' border='2' cellspacing='0' cellpadding='14'>"
+        f"<tr><td><h2><a name='{DISCLAIMER_ANCHOR}'></a>"
+        f"{_escape(labels.disclaimer_heading)}</h2>"
+    )
+    yield from _paragraphs(split_paragraphs(text))
+    yield "</td></tr></table>"
+
+
+def _note(text: str) -> str:
+    return f"<p class='note'>{_escape(text)}</p>"
+
+
+def _question_title(question: Question, labels: RenderLabels) -> str:
+    return question.title.strip() or labels.untitled_question
+
+
+def _paragraphs(paragraphs: Iterable[str]) -> Iterable[str]:
+    for paragraph in paragraphs:
+        lines = (_linkify(line) for line in paragraph.splitlines())
+        yield f"<p>{'<br>'.join(lines)}</p>"
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _linkify(text: str) -> str:
+    """Escapes `text`, turning http(s) addresses in it into links and nothing else."""
+    out: list[str] = []
+    position = 0
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(_URL_TRAILING_PUNCTUATION)
+        start, end = match.start(), match.start() + len(url)
+        out.append(_escape(text[position:start]))
+        out.append(f"<a href=\"{_escape(url)}\">{_escape(url)}</a>")
+        position = end
+    out.append(_escape(text[position:]))
+    return "".join(out)

@@ -1,0 +1,354 @@
+"""The main window: wires actions, the reader view, menus, toolbar and status bar.
+
+It asks the importers for documents and the renderer for HTML; it never parses
+or builds markup itself. Preferences change only through the PreferencesModel,
+and every change is saved at once so nothing is lost if the app is killed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__, disclaimer
+from ..document import Document
+from ..importers import DocumentLoadError, load
+from ..preferences import Preferences, PreferencesModel, PreferencesStore, WindowState
+from ..render import render_html
+from ..style import (
+    MAX_TEXT_SIZE,
+    MIN_TEXT_SIZE,
+    ReadingStyle,
+    larger_size,
+    size_percent,
+    smaller_size,
+)
+from .actions import ActionId, Actions
+from .disclaimer_dialog import DisclaimerDialog
+from .labels import translated_render_labels
+from .reader_view import ReaderView
+
+log = logging.getLogger(__name__)
+
+TOOLBAR_ICON_SIZE = 32
+STATUS_MESSAGE_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: PreferencesStore,
+        preferences: PreferencesModel,
+        default_text_size: int,
+        save_changes: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self._store = store
+        self._preferences = preferences
+        self._default_text_size = default_text_size
+        self._save_changes = save_changes
+        self._document: Document | None = None
+        self._document_path: str | None = None
+        self._told_settings_unsaved = False
+        self._dialogs: list[QWidget] = []  # non-blocking dialogs kept alive while open
+        self.disclaimer_dialog: DisclaimerDialog | None = None
+
+        self.actions = Actions(self)
+        self.view = ReaderView(self)
+        self.setCentralWidget(self.view)
+        self.size_label = QLabel(self)
+        self.size_label.setObjectName("text_size_label")
+        self.statusBar().addPermanentWidget(self.size_label)
+
+        self._build_toolbar()
+        self._build_menus()
+        self._connect()
+        self._apply_text_size(preferences.current.text_size)
+        self.setWindowTitle(APP_NAME)
+        self._resize_to_default()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Text size"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setIconSize(QSize(TOOLBAR_ICON_SIZE, TOOLBAR_ICON_SIZE))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # The toggle action would appear to screen readers as an unnamed check box.
+        toolbar.toggleViewAction().setVisible(False)
+        toolbar_font = QFont(self.font())
+        toolbar_font.setPointSizeF(max(12.0, self.font().pointSizeF() * 1.3))
+        toolbar.setFont(toolbar_font)
+        for action_id in (ActionId.OPEN, None, ActionId.ZOOM_OUT, ActionId.ZOOM_IN,
+                          ActionId.ZOOM_RESET):
+            if action_id is None:
+                toolbar.addSeparator()
+                continue
+            action = self.actions[action_id]
+            toolbar.addAction(action)
+            button = toolbar.widgetForAction(action)
+            # Toolbar buttons take no focus by default; keyboard users must reach them.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAccessibleName(Actions.accessible_name(action))
+            button.setAccessibleDescription(action.statusTip())
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.actions[ActionId.OPEN])
+        file_menu.addSeparator()
+        file_menu.addAction(self.actions[ActionId.QUIT])
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.actions[ActionId.ZOOM_IN])
+        view_menu.addAction(self.actions[ActionId.ZOOM_OUT])
+        view_menu.addAction(self.actions[ActionId.ZOOM_RESET])
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.actions[ActionId.SHOW_DISCLAIMER])
+        help_menu.addAction(self.actions[ActionId.ABOUT])
+
+    def _connect(self) -> None:
+        self.actions[ActionId.OPEN].triggered.connect(self.ask_for_file)
+        self.actions[ActionId.QUIT].triggered.connect(self.close)
+        self.actions[ActionId.ZOOM_IN].triggered.connect(lambda: self.step_text_size(+1))
+        self.actions[ActionId.ZOOM_OUT].triggered.connect(lambda: self.step_text_size(-1))
+        self.actions[ActionId.ZOOM_RESET].triggered.connect(self.reset_text_size)
+        self.actions[ActionId.SHOW_DISCLAIMER].triggered.connect(
+            lambda: self.show_disclaimer(first_launch=False)
+        )
+        self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
+        self.view.size_step_requested.connect(self.step_text_size)
+        self.view.link_refused.connect(self._on_link_refused)
+        self.view.external_link_opened.connect(self._on_external_link)
+        self._preferences.changed.connect(self._on_preferences_changed)
+
+    def _resize_to_default(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1000, 760)
+            return
+        available = screen.availableGeometry()
+        self.resize(min(1100, round(available.width() * 0.8)),
+                    min(860, round(available.height() * 0.85)))
+
+    # -- start-up -------------------------------------------------------------------------
+
+    def start(self, path: str, ask_disclaimer: bool = True) -> None:
+        """Shows the disclaimer if this version was never accepted, then opens `path`."""
+        accepted = self._preferences.current.disclaimer_accepted_version
+        if ask_disclaimer and accepted < disclaimer.DISCLAIMER_VERSION:
+            dialog = self.show_disclaimer(first_launch=True)
+            dialog.accepted.connect(lambda: self._on_disclaimer_accepted(path))
+            dialog.rejected.connect(self.quit_without_saving)
+        else:
+            self.open_path(path)
+
+    def _on_disclaimer_accepted(self, path: str) -> None:
+        self._preferences.update(disclaimer_accepted_version=disclaimer.DISCLAIMER_VERSION)
+        self.open_path(path)
+
+    def quit_without_saving(self) -> None:
+        self._save_changes = False
+        self.close()
+
+    def show_disclaimer(self, first_launch: bool) -> DisclaimerDialog:
+        dialog = DisclaimerDialog(self, self._preferences.current.text_size, first_launch)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._forget_disclaimer)
+        self.disclaimer_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_disclaimer(self) -> None:
+        self.disclaimer_dialog = None
+
+    def restore_window_state(self, state: WindowState) -> None:
+        if state.geometry and not self.restoreGeometry(QByteArray(state.geometry)):
+            log.warning("saved window geometry was not usable; using the default size")
+        if state.state and not self.restoreState(QByteArray(state.state)):
+            log.warning("saved window layout was not usable; using the default layout")
+
+    def report_startup_notes(self) -> None:
+        """Says once, in the status bar, what went wrong with the saved settings."""
+        notes = list(self._store.problems)
+        if self._store.read_only_reason:
+            notes.append(self._store.read_only_reason)
+            self._told_settings_unsaved = True
+        if notes:
+            self.statusBar().showMessage(" ".join(notes))
+
+    # -- documents --------------------------------------------------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    def ask_for_file(self) -> None:
+        start_dir = str(Path(self._document_path).parent) if self._document_path else ""
+        dialog = QFileDialog(self, self.tr("Open a Q&A page"), start_dir)
+        dialog.setObjectName("open_dialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("Q&A pages (*.txt *.text)"), self.tr("All files (*)")])
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.open_path)
+        self._keep_while_open(dialog)
+        dialog.open()
+
+    def open_path(self, path: str) -> bool:
+        """Opens a file; on failure says why and keeps the current document."""
+        try:
+            document = load(path)
+        except DocumentLoadError as error:
+            log.warning("could not open %s: %s", path, error.reason)
+            self.show_error(self.tr("This file could not be opened"), error.user_message)
+            return False
+        except Exception:  # a bug in an importer must not take the reader's document away
+            log.exception("unexpected failure while opening %s", path)
+            self.show_error(
+                self.tr("This file could not be opened"),
+                self.tr("“{name}” could not be opened because of an unexpected problem. "
+                        "Details were written to the log file.").format(name=Path(path).name),
+            )
+            return False
+        self._document_path = str(Path(path).resolve())
+        self.show_document(document)
+        self._preferences.update(last_document=self._document_path)
+        self.statusBar().showMessage(
+            self.tr("Opened “{name}”").format(name=Path(path).name), STATUS_MESSAGE_MS
+        )
+        return True
+
+    def show_document(self, document: Document) -> None:
+        self._document = document
+        self._render()
+        self.view.verticalScrollBar().setValue(0)
+        self.setWindowTitle(document.title or APP_NAME)
+
+    def _render(self) -> None:
+        if self._document is None:
+            return
+        style = ReadingStyle(text_size=self._preferences.current.text_size)
+        html = render_html(self._document, style, translated_render_labels())
+        self.view.show_html(html, self._document.title)
+
+    def show_error(self, title: str, message: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("error_dialog")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._keep_while_open(box)
+        box.open()
+        return box
+
+    def _keep_while_open(self, dialog: QWidget) -> None:
+        self._dialogs.append(dialog)
+        dialog.destroyed.connect(lambda: self._dialogs.remove(dialog))
+
+    def _on_link_refused(self, url: QUrl) -> None:
+        self.statusBar().showMessage(
+            self.tr("This link was not opened: only web links (http and https) are opened."),
+            STATUS_MESSAGE_MS,
+        )
+
+    def _on_external_link(self, url: QUrl) -> None:
+        self.statusBar().showMessage(
+            self.tr("Opened {host} in your web browser").format(host=url.host()), STATUS_MESSAGE_MS
+        )
+
+    # -- text size --------------------------------------------------------------------------
+
+    def step_text_size(self, direction: int) -> None:
+        current = self._preferences.current.text_size
+        new = larger_size(current) if direction > 0 else smaller_size(current)
+        self._preferences.update(text_size=new)
+
+    def reset_text_size(self) -> None:
+        self._preferences.update(text_size=self._default_text_size)
+
+    def _apply_text_size(self, points: int) -> None:
+        self.view.set_text_size(points)
+        self.view.set_max_line_chars(ReadingStyle().max_line_chars)
+        self.actions[ActionId.ZOOM_IN].setEnabled(points < MAX_TEXT_SIZE)
+        self.actions[ActionId.ZOOM_OUT].setEnabled(points > MIN_TEXT_SIZE)
+        self.actions[ActionId.ZOOM_RESET].setEnabled(points != self._default_text_size)
+        text = self.tr("Text size {points} pt · {percent}%").format(
+            points=points, percent=size_percent(points)
+        )
+        self.size_label.setText(text)
+        self.size_label.setAccessibleName(text)
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self.size_label, QAccessible.Event.NameChanged)
+            )
+
+    # -- preferences ------------------------------------------------------------------------
+
+    def _on_preferences_changed(self, preferences: Preferences) -> None:
+        if preferences.text_size != round(self.view.text_size()):
+            self._apply_text_size(preferences.text_size)
+        if self._save_changes and not self._store.save(preferences):
+            self._tell_settings_unsaved()
+
+    def _tell_settings_unsaved(self) -> None:
+        if self._told_settings_unsaved:
+            return
+        self._told_settings_unsaved = True
+        reason = self._store.read_only_reason or self.tr(
+            "Your settings could not be saved; they will be used until Q&A Reader closes."
+        )
+        log.warning("settings not saved: %s", reason)
+        self.statusBar().showMessage(reason)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self.disclaimer_dialog is not None and self.disclaimer_dialog.isVisible():
+            # Closing before accepting the disclaimer is the same as choosing "Quit".
+            self._save_changes = False
+        if self._save_changes:
+            state = WindowState(geometry=bytes(self.saveGeometry().data()),
+                                state=bytes(self.saveState().data()))
+            if not self._store.save_window_state(state):
+                log.warning("window size and position could not be saved")
+        super().closeEvent(event)
+
+    # -- help -------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        text = self.tr(
+            "<h2>{name} {version}</h2>"
+            "<p>Reads medical question-and-answer pages in large, calm text.</p>"
+            "<p>Q&amp;A Reader does not check medical facts; always ask your own doctor.</p>"
+            "<p>Settings are kept in:<br>{settings}</p>"
+        ).format(
+            name=APP_NAME.replace("&", "&amp;"),
+            version=__version__,
+            settings=_escape(self._store.location),
+        )
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Q&A Reader"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("about_dialog")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._keep_while_open(box)
+        box.open()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+

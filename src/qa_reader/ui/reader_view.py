@@ -1,0 +1,159 @@
+"""The reading surface: a QTextBrowser that shows rendered HTML and nothing else.
+
+- It never loads anything on behalf of the content (no images, no style sheets,
+  no files): `loadResource` refuses every request.
+- Links: in-page anchors scroll; http(s) links go to the system browser; anything
+  else (file:, javascript:, data:, …) is refused and reported.
+- Ctrl+wheel and pinch gestures ask for a size step instead of zooming the
+  widget directly, so they go through the same path as the actions.
+- A text size change keeps the paragraph at the top of the view at the top.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QNativeGestureEvent,
+    QResizeEvent,
+    QTextBlock,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+log = logging.getLogger(__name__)
+
+WHEEL_STEP = 120  # angleDelta units of one notch of a classic mouse wheel
+PINCH_STEP = 0.25  # accumulated pinch scale that counts as one size step
+MIN_SIDE_MARGIN = 16  # px
+
+
+class ReaderView(QTextBrowser):
+    size_step_requested = Signal(int)
+    """+1 for larger, -1 for smaller; emitted for Ctrl+wheel and pinch gestures."""
+
+    link_refused = Signal(QUrl)
+    external_link_opened = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader_view")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        # A keyboard caret lets keyboard and screen-reader users move line by line,
+        # select and copy; a plain read-only browser only offers "read everything".
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAccessibleName(self.tr("Q&A document"))
+        self.setAccessibleDescription(self.tr("The question and the doctors' answers"))
+        self.anchorClicked.connect(self._follow_link)
+        self._wheel_accumulator = 0
+        self._pinch_accumulator = 0.0
+        self._max_line_chars: int | None = None
+
+    # -- content ---------------------------------------------------------------------------
+
+    def show_html(self, html: str, accessible_name: str) -> None:
+        self.setHtml(html)
+        self.setAccessibleName(accessible_name)
+        self._update_side_margins()
+
+    def loadResource(self, resource_type: int, url: QUrl | str) -> object:  # noqa: N802 (Qt API)
+        log.info("refused to load a resource for the document: %s", QUrl(url).toDisplayString())
+        return None
+
+    def _follow_link(self, url: QUrl) -> None:
+        if url.scheme() == "" and url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())
+        elif url.scheme().lower() in ("http", "https") and url.host():
+            QDesktopServices.openUrl(url)
+            self.external_link_opened.emit(url)
+        else:
+            log.warning("refused to open link %s", url.toDisplayString())
+            self.link_refused.emit(url)
+
+    # -- text size -------------------------------------------------------------------------
+
+    def text_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def set_text_size(self, points: int) -> None:
+        """Applies a new size, keeping the paragraph at the top of the view at the top."""
+        if self.font().pointSizeF() == points:
+            return
+        block, fraction = self._top_block()
+        font = QFont(self.font())
+        font.setPointSizeF(points)
+        self.setFont(font)  # becomes the document's default font; all sizes are relative
+        self._update_side_margins()
+        if block is not None:
+            rect = self.document().documentLayout().blockBoundingRect(block)
+            self.verticalScrollBar().setValue(round(rect.top() + fraction * rect.height()))
+
+    def _top_block(self) -> tuple[QTextBlock | None, float]:
+        scroll = self.verticalScrollBar().value()
+        if scroll <= 0:
+            return None, 0.0
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        block = cursor.block()
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        height = rect.height() or 1.0
+        fraction = min(max((scroll - rect.top()) / height, 0.0), 1.0)
+        return block, fraction
+
+    # -- line length -----------------------------------------------------------------------
+
+    def set_max_line_chars(self, chars: int | None) -> None:
+        self._max_line_chars = chars
+        self._update_side_margins()
+
+    def _update_side_margins(self) -> None:
+        """Centres a column of at most `max_line_chars` characters: long lines tire the eye."""
+        width = self.viewport().width()
+        margin = MIN_SIDE_MARGIN
+        if self._max_line_chars:
+            column = self.fontMetrics().averageCharWidth() * self._max_line_chars
+            margin = max(MIN_SIDE_MARGIN, (width - column) // 2)
+        root = self.document().rootFrame()
+        frame_format = root.frameFormat()
+        if frame_format.leftMargin() == margin and frame_format.rightMargin() == margin:
+            return
+        frame_format.setLeftMargin(margin)
+        frame_format.setRightMargin(margin)
+        frame_format.setTopMargin(MIN_SIDE_MARGIN)
+        frame_format.setBottomMargin(MIN_SIDE_MARGIN * 2)
+        root.setFrameFormat(frame_format)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._update_side_margins()
+
+    # -- input -----------------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        self._wheel_accumulator += event.angleDelta().y()
+        while abs(self._wheel_accumulator) >= WHEEL_STEP:
+            step = 1 if self._wheel_accumulator > 0 else -1
+            self._wheel_accumulator -= step * WHEEL_STEP
+            self.size_step_requested.emit(step)
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self._pinch_accumulator += event.value()
+                while abs(self._pinch_accumulator) >= PINCH_STEP:
+                    step = 1 if self._pinch_accumulator > 0 else -1
+                    self._pinch_accumulator -= step * PINCH_STEP
+                    self.size_step_requested.emit(step)
+                event.accept()
+                return True
+        return super().event(event)

@@ -1,0 +1,167 @@
+"""Text size: shortcuts, Ctrl+wheel, toolbar/menus, ladder ends, status bar, position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolButton
+from pytestqt.qtbot import QtBot
+
+from qa_reader.style import MAX_TEXT_SIZE, MIN_TEXT_SIZE
+from qa_reader.ui.actions import ActionId
+from qa_reader.ui.main_window import MainWindow
+
+from .conftest import Launcher
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def rendered_size(window: MainWindow) -> float:
+    """The point size the document is laid out with, and a sanity check that layout follows."""
+    return window.view.document().defaultFont().pointSizeF()
+
+
+def first_line_height(window: MainWindow) -> float:
+    block = window.view.document().firstBlock()
+    window.view.document().documentLayout().blockBoundingRect(block)
+    return block.layout().lineAt(0).height()
+
+
+def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    qtbot.keyClick(window.view, key, CTRL)
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        (Qt.Key.Key_Equal, 18),
+        (Qt.Key.Key_Plus, 18),
+        (Qt.Key.Key_Minus, 14),
+    ],
+    ids=["ctrl+=", "ctrl++", "ctrl+-"],
+)
+def test_shortcut_changes_rendered_size(
+    start_app: Launcher, qtbot: QtBot, key: Qt.Key, expected: int
+) -> None:
+    window = start_app()
+    assert rendered_size(window) == 16
+    height_before = first_line_height(window)
+    press(qtbot, window, key)
+    assert rendered_size(window) == expected
+    height_after = first_line_height(window)
+    assert (height_after > height_before) == (expected > 16)
+    assert f"Text size {expected} pt" in window.size_label.text()
+
+
+def test_ctrl_0_resets_to_default(start_app: Launcher, qtbot: QtBot) -> None:
+    window = start_app()
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_Equal)
+    assert rendered_size(window) == 22
+    assert window.actions[ActionId.ZOOM_RESET].isEnabled()
+    press(qtbot, window, Qt.Key.Key_0)
+    assert rendered_size(window) == 16
+    assert not window.actions[ActionId.ZOOM_RESET].isEnabled()
+
+
+def wheel(window: MainWindow, delta: int, modifiers: Qt.KeyboardModifier) -> None:
+    viewport = window.view.viewport()
+    position = QPointF(viewport.rect().center())
+    event = QWheelEvent(
+        position,
+        QPointF(viewport.mapToGlobal(position.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_ctrl_wheel_changes_size_and_plain_wheel_scrolls(start_app: Launcher) -> None:
+    window = start_app()
+    wheel(window, 120, CTRL)
+    assert rendered_size(window) == 18
+    wheel(window, -240, CTRL)
+    assert rendered_size(window) == 14
+    # Half notches from a touchpad add up to one step.
+    wheel(window, 60, CTRL)
+    assert rendered_size(window) == 14
+    wheel(window, 60, CTRL)
+    assert rendered_size(window) == 16
+    wheel(window, -120, Qt.KeyboardModifier.NoModifier)
+    assert rendered_size(window) == 16
+
+
+def test_ladder_ends_disable_actions(start_app: Launcher, qtbot: QtBot) -> None:
+    window = start_app()
+    larger = window.actions[ActionId.ZOOM_IN]
+    smaller = window.actions[ActionId.ZOOM_OUT]
+    for _ in range(30):
+        press(qtbot, window, Qt.Key.Key_Equal)
+    assert rendered_size(window) == MAX_TEXT_SIZE
+    assert not larger.isEnabled() and smaller.isEnabled()
+    for _ in range(30):
+        press(qtbot, window, Qt.Key.Key_Minus)
+    assert rendered_size(window) == MIN_TEXT_SIZE
+    assert larger.isEnabled() and not smaller.isEnabled()
+
+
+def test_status_bar_shows_size_and_percent(start_app: Launcher, qtbot: QtBot) -> None:
+    window = start_app()
+    for _ in range(4):
+        press(qtbot, window, Qt.Key.Key_Equal)
+    assert window.size_label.text() == "Text size 24 pt · 150%"
+
+
+def test_toolbar_buttons_are_named_and_reachable_by_keyboard(start_app: Launcher) -> None:
+    window = start_app()
+    buttons = {
+        button.accessibleName(): button
+        for button in window.toolbar.findChildren(QToolButton)
+        if button.defaultAction() is not None and button.isVisible()
+    }
+    assert {"Larger text", "Smaller text", "Actual size", "Open"} <= set(buttons)
+    for button in buttons.values():
+        assert button.focusPolicy() == Qt.FocusPolicy.TabFocus
+        assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    buttons["Larger text"].click()
+    assert rendered_size(window) == 18
+
+
+def test_view_menu_holds_the_size_actions(start_app: Launcher) -> None:
+    window = start_app()
+    menus = {
+        action.text().replace("&", ""): action.menu()
+        for action in window.menuBar().actions()
+    }
+    texts = [action.text().replace("&", "") for action in menus["View"].actions()]
+    assert texts == ["Larger text", "Smaller text", "Actual size"]
+    assert window.actions[ActionId.ZOOM_IN] in menus["View"].actions()
+
+
+def test_size_change_keeps_the_paragraph_at_the_top(
+    start_app: Launcher, qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = tmp_path / "long.txt"
+    answers = "\n\n".join(
+        f"Answer paragraph number {n}. " + "Plenty of words to fill the line. " * 6
+        for n in range(1, 61)
+    )
+    page.write_text(f"A long question\n\nDoctors Answers (60)\n\n{answers}\n", encoding="utf-8")
+    window = start_app(page)
+    view = window.view
+    anchor = view.document().find("Answer paragraph number 30.")
+    block_rect = view.document().documentLayout().blockBoundingRect(anchor.block())
+    view.verticalScrollBar().setValue(round(block_rect.top()))
+    top_text = view.cursorForPosition(QPoint(0, 0)).block().text()
+    assert top_text.startswith("Answer paragraph number 30.")
+    for key in (Qt.Key.Key_Equal, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_0):
+        press(qtbot, window, key)
+        top_text = view.cursorForPosition(QPoint(0, 0)).block().text()
+        assert top_text.startswith("Answer paragraph number 30.")
