@@ -176,6 +176,8 @@ def test_unicode_text_survives_encoding(text: str, encoding: str) -> None:
 @given(LEGACY_TEXT)
 def test_legacy_text_survives_cp1252(text: str) -> None:
     assume(text.strip())
+    # "þÿ" and "ÿþ" are the bytes of a UTF-16 mark; the mark wins (see decoding.py).
+    assume(not text.startswith(("\u00fe\u00ff", "\u00ff\u00fe")))
     assert decode_text(text.encode("cp1252")) == text
 
 

@@ -5,7 +5,9 @@ a byte-order mark), Windows tools that save UTF-16 with a mark, and old programs
 save in the Windows "ANSI" code page (cp1252). None of these files says which it is,
 so the encoding is worked out from the bytes:
 
-1. A byte-order mark wins: UTF-32, UTF-8 or UTF-16, little or big endian.
+1. A byte-order mark wins: UTF-32, UTF-8 or UTF-16, little or big endian. (A
+   legacy file that happens to start with "þÿ" or "ÿþ" has the bytes of a UTF-16
+   mark and is read as UTF-16; real pages do not start that way.)
 2. Otherwise NUL bytes mean the file is not text at all (real text in an 8-bit
    encoding or UTF-8 never contains them; images, archives, PDFs and office files do).
 3. Otherwise the bytes are UTF-8 if they decode as UTF-8.
