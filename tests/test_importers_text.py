@@ -577,7 +577,42 @@ def test_no_count_with_signatures_groups_by_signature() -> None:
 
 def test_a_lone_signature_with_nothing_to_sign_stays_text() -> None:
     text = page("Q?", "Answers (2)", "-- Dr. Ann Lee", "B.\n-- Dr. Bo Ek")
+    assert parse(text).questions[0].answers == (
+        Answer("-- Dr. Ann Lee"),
+        Answer("B.", "Dr. Bo Ek"),
+    )
+    text = page("Q?", "Answers", "-- Dr. Ann Lee", "B.\n-- Dr. Bo Ek")
     assert parse(text).questions[0].answers == (Answer("-- Dr. Ann Lee\n\nB.", "Dr. Bo Ek"),)
+    text = page("Q?", "Answers (2)", "A.\n-- Dr. Ann Lee", "-- Dr. Bo Ek")
+    assert parse(text).questions[0].answers == (
+        Answer("A.", "Dr. Ann Lee"),
+        Answer("-- Dr. Bo Ek"),
+    )
+
+
+def test_when_counts_match_each_paragraph_is_an_answer_even_if_some_are_signed() -> None:
+    text = page("Q?", "Answers (3)", "A.", "B.\n-- Dr. Bo Ek", "C.")
+    question = parse(text).questions[0]
+    assert question.answers == (Answer("A."), Answer("B.", "Dr. Bo Ek"), Answer("C."))
+    assert not question.answer_count_mismatch
+
+
+def test_a_signature_paragraph_does_not_count_as_a_paragraph() -> None:
+    text = page("Q?", "Answers (3)", "A.", "-- Dr. Ann Lee", "B.", "C.", "— Dr. Cy Ng")
+    assert parse(text).questions[0].answers == (
+        Answer("A.", "Dr. Ann Lee"),
+        Answer("B."),
+        Answer("C.", "Dr. Cy Ng"),
+    )
+
+
+def test_fewer_paragraphs_than_declared_are_not_merged_by_signatures() -> None:
+    text = page("Q?", "Answers (4)", "A1.", "A2.\n-- Dr. Ann Lee", "B.\n-- Dr. Bo Ek")
+    assert parse(text).questions[0].answers == (
+        Answer("A1."),
+        Answer("A2.", "Dr. Ann Lee"),
+        Answer("B.", "Dr. Bo Ek"),
+    )
 
 
 def test_no_heading_means_no_answers_and_everything_is_details() -> None:
@@ -638,6 +673,15 @@ def paragraph() -> st.SearchStrategy[str]:
     return st.lists(content_line(), min_size=1, max_size=3).map("\n".join)
 
 
+SIGNATURES = st.sampled_from(["-- Dr. Ann Lee", "— Dr Bo Ek", "- Cy Ng, MD", "– Prof. Di Wu"])
+
+
+def answer_block() -> st.SearchStrategy[str]:
+    """A paragraph, a signed paragraph or a signature on its own."""
+    signed = st.tuples(paragraph(), SIGNATURES).map("\n".join)
+    return st.one_of(paragraph(), signed, SIGNATURES)
+
+
 @settings(max_examples=300)
 @given(st.text())
 @example("Q?\n\nAnswers (1)\n\n-- Dr. A B")
@@ -660,7 +704,7 @@ def test_any_text_parses_or_has_nothing_to_show(text: str) -> None:
     title=content_line().map(lambda line: line + "?"),
     details=st.lists(paragraph(), max_size=3),
     declared=st.one_of(st.none(), st.integers(min_value=0, max_value=5)),
-    answers=st.lists(paragraph(), max_size=6),
+    answers=st.lists(answer_block(), max_size=6),
     disclaimer=st.one_of(st.none(), paragraph()),
 )
 def test_structured_pages_lose_nothing_and_invent_nothing(
@@ -690,6 +734,10 @@ def test_structured_pages_lose_nothing_and_invent_nothing(
     signed = sum(answer.author is not None for answer in question.answers)
     assert len(found_lines) + signed == len(source_lines)
     assert set(found_lines) <= set(source_lines)
+    for answer in question.answers:
+        assert answer.text
+        if answer.author is not None:
+            assert any(line.endswith(answer.author) for line in source_lines)
 
 
 @given(st.lists(paragraph(), min_size=1, max_size=6))

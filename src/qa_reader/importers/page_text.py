@@ -42,12 +42,15 @@ The rules, in the order they are applied:
 * Answers: the paragraphs after the heading, split into answers without ever
   inventing one:
     - N = 1: all paragraphs are that one answer.
-    - Otherwise a signature line ("-- Dr. Name", "— Dr Name", "- Jane Roe, MD", as
-      the last line of a paragraph or a paragraph of its own) ends an answer; the
-      name becomes the answer's author and the line leaves the text. Paragraphs after
-      the last signature are one answer when exactly one answer is still to come,
-      otherwise one answer each.
-    - Without signatures each paragraph is an answer.
+    - A signature line ("-- Dr. Name", "— Dr Name", "- Jane Roe, MD"), as the last
+      line of a paragraph or as a paragraph of its own (which then signs the
+      paragraph before it), gives the answer's author and leaves the text.
+    - No more paragraphs than N (a lone signature is not counted): each paragraph
+      is an answer.
+    - More paragraphs than N, or no N: a signature ends an answer, so the paragraphs
+      up to it form one. Paragraphs after the last signature are one answer when
+      exactly one answer is still to come, otherwise one answer each. Without any
+      signature each paragraph is an answer.
   A count that does not match what was found is kept as it is; the model reports it
   (``Question.answer_count_mismatch``).
 
@@ -279,6 +282,26 @@ def _one_answer(paragraphs: list[str], last_body: str, author: str | None) -> An
     return Answer(_join(paragraphs))
 
 
+def _signed_units(paragraphs: list[str]) -> list[tuple[str, str | None]]:
+    """(text, author) per paragraph, signatures taken out of the text.
+
+    A signature on a line of its own signs the paragraph before it; with nothing
+    unsigned before it, it stays as text.
+    """
+    units: list[tuple[str, str | None]] = []
+    for paragraph in paragraphs:
+        body, author = _split_signature(paragraph)
+        if author is None:
+            units.append((paragraph, None))
+        elif body:
+            units.append((body, author))
+        elif units and units[-1][1] is None:
+            units[-1] = (units[-1][0], author)
+        else:
+            units.append((paragraph, None))
+    return units
+
+
 def _group_answers(region: str, declared: int | None) -> tuple[Answer, ...]:
     """The answers in the text after the heading (see the module docstring)."""
     paragraphs = _paragraphs(region)
@@ -288,18 +311,19 @@ def _group_answers(region: str, declared: int | None) -> tuple[Answer, ...]:
         return (_one_answer(paragraphs, *_split_signature(paragraphs[-1])),)
     if not region.startswith(tuple(_DASHES)) and _DASH_LINE.search(region) is None:
         return tuple(map(Answer, paragraphs))  # no line could be a signature
-    signed = [_split_signature(paragraph) for paragraph in paragraphs]
+    units = _signed_units(paragraphs)
+    if (declared is not None and len(units) <= declared) or all(
+        author is None for _, author in units
+    ):
+        return tuple(Answer(text, author) for text, author in units)
+    # More paragraphs than answers, or no count: signatures mark where answers end.
     answers: list[Answer] = []
     pending: list[str] = []
-    for paragraph, (body, author) in zip(paragraphs, signed, strict=True):
-        if author is None or not (body or pending):
-            # Unsigned text, or a lone signature with nothing above it to sign.
-            pending.append(paragraph)
-            continue
-        if body:
-            pending.append(body)
-        answers.append(Answer(_join(pending), author))
-        pending = []
+    for text, author in units:
+        pending.append(text)
+        if author is not None:
+            answers.append(Answer(_join(pending), author))
+            pending = []
     if pending:
         if declared is not None and declared - len(answers) == 1:
             answers.append(Answer(_join(pending)))
