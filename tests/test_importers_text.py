@@ -452,6 +452,7 @@ def test_one_declared_answer_that_is_only_a_signature_stays_text() -> None:
         ("- Dr. Jane Roe, MD", "Dr. Jane Roe, MD"),
         ("--Dr. Ana de la Cruz", "Dr. Ana de la Cruz"),
         ("-- Jane Roe, M.D.", "Jane Roe, M.D."),
+        ("-- Jane Roe, MD, FRCP", "Jane Roe, MD, FRCP"),
         (
             "— Prof. Kim Lee, Head of Cardiology, City Hospital",
             "Prof. Kim Lee, Head of Cardiology, City Hospital",

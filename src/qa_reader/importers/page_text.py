@@ -2,20 +2,22 @@
 
 A saved page looks like this (blank lines matter)::
 
-    Font Size: Increase | Decrease          <- site navigation, dropped
+    Font Size: Increase | Decrease            <- site navigation: dropped
 
-    Can I drink coffee before a blood test? <- title: the first line of content
-    My appointment is at 8 am.              <- more lines of the title's paragraph
-                                               and the paragraphs up to the heading
-    I was told to fast for 12 hours.           are the question's details
-    Doctors Answers (2)                     <- answers heading, N = 2
+    Can I drink coffee before a blood test?   <- title: the first line of content
+    My appointment is at 8 am.                <- details: the rest of the title's
+                                                 paragraph and every paragraph
+    I was told to fast for 12 hours.          <- up to the heading
 
-    Water only.                             <- answers: the paragraphs after it
-    -- Dr. Ana Lima                         <- a signature: ends an answer, the author
+    Doctors Answers (2)                       <- answers heading, N = 2
+
+    Water only.                               <- answers: the paragraphs after it
+    -- Dr. Ana Lima                           <- a signature: the answer's author
 
     Ask the lab what they need.
 
-    Disclaimer: General information only.  <- disclaimer: this paragraph and all after
+    Disclaimer: General information only.     <- disclaimer: this paragraph and all
+                                                 after it, without the label
 
 The rules, in the order they are applied:
 
@@ -241,7 +243,7 @@ def _is_signature_name(name: str) -> bool:
         credentials = tail.split()
         if not comma or len(names) < 2 or not credentials:
             return False
-        if credentials[0].replace(".", "").upper() not in _CREDENTIALS:
+        if credentials[0].replace(".", "").rstrip(",;").upper() not in _CREDENTIALS:
             return False
     if not names or not all(_is_name_word(word) for word in names):
         return False
