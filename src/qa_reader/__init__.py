@@ -4,6 +4,6 @@ __version__ = "0.1.0"
 
 APP_NAME = "Q&A Reader"
 APP_ID = "org.qareader.QAReader"
-ORGANIZATION_NAME = "Q&A Reader"
+ORGANIZATION_NAME = "QAReader"
 ORGANIZATION_DOMAIN = "qareader.org"
 SETTINGS_APP_NAME = "qa-reader"

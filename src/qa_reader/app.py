@@ -78,9 +78,7 @@ def launch(options: LaunchOptions, ask_disclaimer: bool = True) -> MainWindow:
     window = MainWindow(store, preferences, default_text_size, save_changes=not options.self_test)
     window.restore_window_state(store.load_window_state())
     path, note = initial_document(options.file, preferences.current.last_document)
-    window.report_startup_notes()
-    if note:
-        window.statusBar().showMessage(note)
+    window.report_startup_notes([note] if note else [])
     window.start(path, ask_disclaimer=ask_disclaimer)
     return window
 

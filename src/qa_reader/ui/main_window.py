@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._document: Document | None = None
         self._document_path: str | None = None
         self._told_settings_unsaved = False
+        self._pending_notes: list[str] = []
         self._dialogs: list[QWidget] = []  # non-blocking dialogs kept alive while open
         self.disclaimer_dialog: DisclaimerDialog | None = None
 
@@ -184,12 +185,18 @@ class MainWindow(QMainWindow):
         if state.state and not self.restoreState(QByteArray(state.state)):
             log.warning("saved window layout was not usable; using the default layout")
 
-    def report_startup_notes(self) -> None:
-        """Says once, in the status bar, what went wrong with the saved settings."""
+    def report_startup_notes(self, extra: list[str] | None = None) -> None:
+        """Says once, in the status bar, what went wrong with saved settings or files.
+
+        The notes stay until the reader does something else; the first "Opened …"
+        message carries them on instead of replacing them.
+        """
         notes = list(self._store.problems)
         if self._store.read_only_reason:
             notes.append(self._store.read_only_reason)
             self._told_settings_unsaved = True
+        notes.extend(extra or [])
+        self._pending_notes = notes
         if notes:
             self.statusBar().showMessage(" ".join(notes))
 
@@ -229,9 +236,12 @@ class MainWindow(QMainWindow):
         self._document_path = str(Path(path).resolve())
         self.show_document(document)
         self._preferences.update(last_document=self._document_path)
-        self.statusBar().showMessage(
-            self.tr("Opened “{name}”").format(name=Path(path).name), STATUS_MESSAGE_MS
-        )
+        opened = self.tr("Opened “{name}”.").format(name=Path(path).name)
+        if self._pending_notes:
+            self.statusBar().showMessage(" ".join([opened, *self._pending_notes]))
+            self._pending_notes = []
+        else:
+            self.statusBar().showMessage(opened, STATUS_MESSAGE_MS)
         return True
 
     def show_document(self, document: Document) -> None:

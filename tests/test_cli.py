@@ -1,0 +1,115 @@
+"""The command line as packaging checks and scripts use it: real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.subprocess
+
+
+def run(*args: str, config_dir: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "qa_reader", *args, "--config-dir", str(config_dir)]
+        if args[:1] != ("export",)
+        else [sys.executable, "-m", "qa_reader", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def test_self_test_on_the_sample(config_dir: Path) -> None:
+    result = run("--self-test", config_dir=config_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.fullmatch(
+        r"ok: Can I take ibuprofen and paracetamol together for a fever\? \(4 answers\) \d+ ms\n",
+        result.stdout,
+    )
+    # The self-test must not accept the disclaimer or save anything on the reader's behalf.
+    ini = config_dir / "qa-reader.ini"
+    assert not ini.exists() or "accepted" not in ini.read_text(encoding="utf-8")
+
+
+def test_self_test_on_a_given_file(config_dir: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Is a sore throat contagious?\n\n2 Answers\n\nOften.\n\nYes.\n", "utf-8")
+    result = run("--self-test", str(page), config_dir=config_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: Is a sore throat contagious? (2 answers) ")
+
+
+def test_self_test_fails_plainly_on_a_bad_file(config_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x00\x00")
+    result = run("--self-test", str(bad), config_dir=config_dir)
+    assert result.returncode == 1
+    assert "bad.txt" in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
+def test_export_json_to_stdout_and_file(tmp_path: Path, config_dir: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Font Size: Increase | Decrease\n\nCan I swim with a cold?\n\nI feel fine otherwise.\n\n"
+        "Doctors Answers (1)\n\nIf you have no fever, a gentle swim is fine.\n\nRest after.\n\n"
+        "Disclaimer: General information only.\n",
+        encoding="utf-8",
+    )
+    result = run("export", str(page), "--to", "json", config_dir=config_dir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "qa-reader/1"
+    assert data["title"] == "Can I swim with a cold?"
+    question = data["questions"][0]
+    assert question["details"] == "I feel fine otherwise."
+    assert question["declared_answer_count"] == 1
+    assert question["answers"] == [
+        {"text": "If you have no fever, a gentle swim is fine.\n\nRest after.", "author": None}
+    ]
+    assert data["disclaimer"] == "General information only."
+    assert data["source"]["format"] == "text"
+
+    out = tmp_path / "out.json"
+    result = run("export", str(page), "--to", "json", "-o", str(out), config_dir=config_dir)
+    assert result.returncode == 0 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8")) == data
+
+
+def test_export_of_unreadable_file_exits_2_with_one_line(tmp_path: Path, config_dir: Path) -> None:
+    result = run("export", str(tmp_path / "missing.txt"), "--to", "json", config_dir=config_dir)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "missing.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_to_unwritable_place_exits_2(tmp_path: Path, config_dir: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Question?\n\nAnswers (1)\n\nAnswer.\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = run("export", str(page), "--to", "json", "-o", str(blocker / "x.json"),
+                 config_dir=config_dir)
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_version_and_help(config_dir: Path) -> None:
+    from qa_reader import __version__
+
+    result = run("--version", config_dir=config_dir)
+    assert result.returncode == 0 and __version__ in result.stdout
+    result = run("--help", config_dir=config_dir)
+    assert result.returncode == 0
+    for option in ("--config-dir", "--reset-preferences", "--self-test", "export"):
+        assert option in result.stdout
