@@ -22,7 +22,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(autouse=True)
-def isolated_profile(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_profile(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """A fresh home, config and data location for each test."""
     home = tmp_path_factory.mktemp("home")
     for variable, sub in (

@@ -11,7 +11,9 @@ def test_sample_and_icons_are_found() -> None:
         assert resource_path(f"icons/{icon}.svg").is_file()
 
 
-@pytest.mark.parametrize("name", ["/etc/passwd", "../pyproject.toml", "samples/../../x", "", "a\\b"])
+@pytest.mark.parametrize(
+    "name", ["/etc/passwd", "../pyproject.toml", "samples/../../x", "", "a\\b"]
+)
 def test_names_outside_the_bundle_are_refused(name: str) -> None:
     with pytest.raises(ValueError):
         resource_path(name)

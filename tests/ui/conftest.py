@@ -34,10 +34,16 @@ def start_app(qtbot: QtBot, config_dir: Path) -> Iterator[Launcher]:
         window.show()
         qtbot.wait_exposed(window)
         dialog = window.disclaimer_dialog
-        if accept_disclaimer and dialog is not None:
+        if dialog is not None:
             qtbot.wait_exposed(dialog)
+            qtbot.wait_until(dialog.isActiveWindow)
+            if not accept_disclaimer:
+                windows.append(window)
+                return window
             dialog.accept_button.click()
+        # Shortcuts reach only the active window, as on a desktop.
         window.activateWindow()
+        qtbot.wait_until(window.isActiveWindow)
         window.view.setFocus()
         windows.append(window)
         return window

@@ -47,7 +47,8 @@ def browser_links() -> object:
     """Stands in for the system browser: records what would have been opened."""
     recorder = LinkRecorder()
     for scheme in ("http", "https", "file", "javascript"):
-        QDesktopServices.setUrlHandler(scheme, recorder, "open")
+        # The stubs ask for bytes, but PySide6 accepts only a str method name here.
+        QDesktopServices.setUrlHandler(scheme, recorder, "open")  # type: ignore[arg-type]
     yield recorder
     for scheme in ("http", "https", "file", "javascript"):
         QDesktopServices.unsetUrlHandler(scheme)

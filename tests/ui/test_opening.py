@@ -67,7 +67,7 @@ def test_open_action_uses_a_file_dialog(
     qtbot.keyClick(window.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(QFileDialog, "open_dialog")
     assert dialog is not None and dialog.isVisible()
-    assert window.actions[ActionId.OPEN].text() == "&Open…"
+    assert window.reader_actions[ActionId.OPEN].text() == "&Open…"
     dialog.selectFile(str(page))
     dialog.accept()
     assert window.windowTitle() == "How much sleep do teenagers need?"
@@ -82,7 +82,7 @@ def test_quit_shortcut_closes_window(start_app: Launcher, qtbot: QtBot) -> None:
 
 def test_about_names_version_and_settings_location(start_app: Launcher, config_dir: Path) -> None:
     window = start_app()
-    window.actions[ActionId.ABOUT].trigger()
+    window.reader_actions[ActionId.ABOUT].trigger()
     box = window.findChild(QMessageBox, "about_dialog")
     assert box is not None and box.isVisible()
     assert str(config_dir) in box.text()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -68,6 +68,7 @@ class DisclaimerDialog(QDialog):
             buttons.addButton(self.accept_button, QDialogButtonBox.ButtonRole.AcceptRole)
             self.quit_button = QPushButton(self.tr("Quit"))
             self.quit_button.setObjectName("disclaimer_quit")
+            self.quit_button.setAutoDefault(False)  # Enter must never mean "Quit"
             buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         else:
             self.accept_button = QPushButton(self.tr("Close"))
@@ -83,6 +84,13 @@ class DisclaimerDialog(QDialog):
         layout.addWidget(buttons)
         self._fit_to_screen(text_size)
         self.accept_button.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        # The button box re-assigns the default button while showing; Enter must accept.
+        self.accept_button.setDefault(True)
+        self.accept_button.setFocus()
+        self.activateWindow()
 
     def _fit_to_screen(self, text_size: int) -> None:
         screen = self.screen() or QGuiApplication.primaryScreen()

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self._dialogs: list[QWidget] = []  # non-blocking dialogs kept alive while open
         self.disclaimer_dialog: DisclaimerDialog | None = None
 
-        self.actions = Actions(self)
+        self.reader_actions = Actions(self)
         self.view = ReaderView(self)
         self.setCentralWidget(self.view)
         self.size_label = QLabel(self)
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
             if action_id is None:
                 toolbar.addSeparator()
                 continue
-            action = self.actions[action_id]
+            action = self.reader_actions[action_id]
             toolbar.addAction(action)
             button = toolbar.widgetForAction(action)
             # Toolbar buttons take no focus by default; keyboard users must reach them.
@@ -113,27 +113,27 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.actions[ActionId.OPEN])
+        file_menu.addAction(self.reader_actions[ActionId.OPEN])
         file_menu.addSeparator()
-        file_menu.addAction(self.actions[ActionId.QUIT])
+        file_menu.addAction(self.reader_actions[ActionId.QUIT])
         view_menu = menu_bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self.actions[ActionId.ZOOM_IN])
-        view_menu.addAction(self.actions[ActionId.ZOOM_OUT])
-        view_menu.addAction(self.actions[ActionId.ZOOM_RESET])
+        view_menu.addAction(self.reader_actions[ActionId.ZOOM_IN])
+        view_menu.addAction(self.reader_actions[ActionId.ZOOM_OUT])
+        view_menu.addAction(self.reader_actions[ActionId.ZOOM_RESET])
         help_menu = menu_bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.actions[ActionId.SHOW_DISCLAIMER])
-        help_menu.addAction(self.actions[ActionId.ABOUT])
+        help_menu.addAction(self.reader_actions[ActionId.SHOW_DISCLAIMER])
+        help_menu.addAction(self.reader_actions[ActionId.ABOUT])
 
     def _connect(self) -> None:
-        self.actions[ActionId.OPEN].triggered.connect(self.ask_for_file)
-        self.actions[ActionId.QUIT].triggered.connect(self.close)
-        self.actions[ActionId.ZOOM_IN].triggered.connect(lambda: self.step_text_size(+1))
-        self.actions[ActionId.ZOOM_OUT].triggered.connect(lambda: self.step_text_size(-1))
-        self.actions[ActionId.ZOOM_RESET].triggered.connect(self.reset_text_size)
-        self.actions[ActionId.SHOW_DISCLAIMER].triggered.connect(
+        self.reader_actions[ActionId.OPEN].triggered.connect(self.ask_for_file)
+        self.reader_actions[ActionId.QUIT].triggered.connect(self.close)
+        self.reader_actions[ActionId.ZOOM_IN].triggered.connect(lambda: self.step_text_size(+1))
+        self.reader_actions[ActionId.ZOOM_OUT].triggered.connect(lambda: self.step_text_size(-1))
+        self.reader_actions[ActionId.ZOOM_RESET].triggered.connect(self.reset_text_size)
+        self.reader_actions[ActionId.SHOW_DISCLAIMER].triggered.connect(
             lambda: self.show_disclaimer(first_launch=False)
         )
-        self.actions[ActionId.ABOUT].triggered.connect(self.show_about)
+        self.reader_actions[ActionId.ABOUT].triggered.connect(self.show_about)
         self.view.size_step_requested.connect(self.step_text_size)
         self.view.link_refused.connect(self._on_link_refused)
         self.view.external_link_opened.connect(self._on_external_link)
@@ -141,9 +141,6 @@ class MainWindow(QMainWindow):
 
     def _resize_to_default(self) -> None:
         screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1000, 760)
-            return
         available = screen.availableGeometry()
         self.resize(min(1100, round(available.width() * 0.8)),
                     min(860, round(available.height() * 0.85)))
@@ -154,6 +151,9 @@ class MainWindow(QMainWindow):
         """Shows the disclaimer if this version was never accepted, then opens `path`."""
         accepted = self._preferences.current.disclaimer_accepted_version
         if ask_disclaimer and accepted < disclaimer.DISCLAIMER_VERSION:
+            # The window comes first so the window-modal dialog opens over it and
+            # takes the keyboard focus.
+            self.show()
             dialog = self.show_disclaimer(first_launch=True)
             dialog.accepted.connect(lambda: self._on_disclaimer_accepted(path))
             dialog.rejected.connect(self.quit_without_saving)
@@ -295,9 +295,9 @@ class MainWindow(QMainWindow):
     def _apply_text_size(self, points: int) -> None:
         self.view.set_text_size(points)
         self.view.set_max_line_chars(ReadingStyle().max_line_chars)
-        self.actions[ActionId.ZOOM_IN].setEnabled(points < MAX_TEXT_SIZE)
-        self.actions[ActionId.ZOOM_OUT].setEnabled(points > MIN_TEXT_SIZE)
-        self.actions[ActionId.ZOOM_RESET].setEnabled(points != self._default_text_size)
+        self.reader_actions[ActionId.ZOOM_IN].setEnabled(points < MAX_TEXT_SIZE)
+        self.reader_actions[ActionId.ZOOM_OUT].setEnabled(points > MIN_TEXT_SIZE)
+        self.reader_actions[ActionId.ZOOM_RESET].setEnabled(points != self._default_text_size)
         text = self.tr("Text size {points} pt · {percent}%").format(
             points=points, percent=size_percent(points)
         )
