@@ -82,6 +82,8 @@ class DisclaimerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        self._body = body
+        self._heading = heading
         self._fit_to_screen(text_size)
         self.accept_button.setFocus()
 
@@ -93,11 +95,16 @@ class DisclaimerDialog(QDialog):
         self.activateWindow()
 
     def _fit_to_screen(self, text_size: int) -> None:
+        """As large as the whole text needs, within 90 % of the screen (then it scrolls)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen else None
-        width = round(text_size * 34)
-        height = round(text_size * 26)
-        if available is not None:
-            width = min(width, round(available.width() * 0.9))
-            height = min(height, round(available.height() * 0.85))
+        available = screen.availableGeometry()
+        width = min(round(text_size * 42), round(available.width() * 0.9))
+        text_width = width - 80  # dialog and scroll-area margins, scroll bar
+        height = (
+            self._heading.sizeHint().height()
+            + self._body.heightForWidth(text_width)
+            + self.accept_button.sizeHint().height()
+            + 90
+        )
+        height = min(height, round(available.height() * 0.9))
         self.resize(max(width, 420), max(height, 300))
