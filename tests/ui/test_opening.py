@@ -86,3 +86,15 @@ def test_about_names_version_and_settings_location(start_app: Launcher, config_d
     box = window.findChild(QMessageBox, "about_dialog")
     assert box is not None and box.isVisible()
     assert str(config_dir) in box.text()
+
+
+def test_error_message_shows_a_marked_up_file_name_as_text(
+    start_app: Launcher, tmp_path: Path
+) -> None:
+    window = start_app()
+    bad = tmp_path / "<b>bold</b>.txt"
+    bad.write_bytes(b"")
+    assert not window.open_path(str(bad))
+    box = error_dialog(window)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>bold</b>.txt" in box.text()

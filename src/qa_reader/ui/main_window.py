@@ -7,6 +7,7 @@ and every change is saved at once so nothing is lost if the app is killed.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -258,9 +259,18 @@ class MainWindow(QMainWindow):
         self.view.show_html(html, self._document.title)
 
     def show_error(self, title: str, message: str) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("error_dialog")
+        # Plain text: a file name such as "<b>.txt" must be shown, not interpreted.
+        return self._open_message_box(
+            QMessageBox.Icon.Warning, title, message, "error_dialog", Qt.TextFormat.PlainText
+        )
+
+    def _open_message_box(
+        self, icon: QMessageBox.Icon, title: str, text: str, name: str, text_format: Qt.TextFormat
+    ) -> QMessageBox:
+        """A window-modal message that does not block the event loop (open(), not exec())."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName(name)
+        box.setTextFormat(text_format)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._keep_while_open(box)
@@ -346,19 +356,10 @@ class MainWindow(QMainWindow):
             "<p>Q&amp;A Reader does not check medical facts; always ask your own doctor.</p>"
             "<p>Settings are kept in:<br>{settings}</p>"
         ).format(
-            name=APP_NAME.replace("&", "&amp;"),
+            name=html.escape(APP_NAME),
             version=__version__,
-            settings=_escape(self._store.location),
+            settings=html.escape(self._store.location),
         )
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Q&A Reader"), text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("about_dialog")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._keep_while_open(box)
-        box.open()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        self._open_message_box(QMessageBox.Icon.Information, self.tr("About Q&A Reader"),
+                               text, "about_dialog", Qt.TextFormat.RichText)
 
