@@ -92,9 +92,9 @@ def test_error_message_shows_a_marked_up_file_name_as_text(
     start_app: Launcher, tmp_path: Path
 ) -> None:
     window = start_app()
-    bad = tmp_path / "<b>bold</b>.txt"
+    bad = tmp_path / "<b>bold.txt"
     bad.write_bytes(b"")
     assert not window.open_path(str(bad))
     box = error_dialog(window)
     assert box.textFormat() == Qt.TextFormat.PlainText
-    assert "<b>bold</b>.txt" in box.text()
+    assert "<b>bold.txt" in box.text()
