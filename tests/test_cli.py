@@ -36,6 +36,7 @@ def test_self_test_on_the_sample(config_dir: Path) -> None:
         r"ok: Can I take ibuprofen and paracetamol together for a fever\? \(4 answers\) \d+ ms\n",
         result.stdout,
     )
+    assert result.stderr == ""  # Qt's own diagnostics go to the log file, not the terminal
     # The self-test must not accept the disclaimer or save anything on the reader's behalf.
     ini = config_dir / "qa-reader.ini"
     assert not ini.exists() or "accepted" not in ini.read_text(encoding="utf-8")

@@ -26,11 +26,17 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from .logging_setup import configure_logging, default_log_dir, install_exception_hook
+    from .logging_setup import (
+        configure_logging,
+        default_log_dir,
+        install_exception_hook,
+        route_qt_messages_to_log,
+    )
 
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     configure_application()
     log_path = configure_logging(default_log_dir(options.config_dir))
+    route_qt_messages_to_log()
     log.info("%s %s starting", APP_NAME, __version__)
     if options.self_test:
         return _self_test(options, started)

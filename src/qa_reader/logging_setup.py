@@ -9,7 +9,13 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QStandardPaths,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 LOG_FILE_NAME = "qa-reader.log"
@@ -44,6 +50,29 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     handler.setFormatter(formatter)
     root.addHandler(handler)
     return path
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def route_qt_messages_to_log() -> None:
+    """Qt's own diagnostics go to the log file instead of the terminal.
+
+    A reader never sees a terminal, and `--self-test` must print only its result
+    line (packaging checks treat other output as a failure).
+    """
+    qt_log = logging.getLogger("qt")
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
 
 
 def install_exception_hook(log_path: Path | None) -> None:
