@@ -164,3 +164,25 @@ def test_size_change_keeps_the_paragraph_at_the_top(
         press(qtbot, window, key)
         top_text = view.cursorForPosition(QPoint(0, 0)).block().text()
         assert top_text.startswith("Answer paragraph number 30.")
+
+
+def test_tab_moves_from_the_page_to_every_toolbar_button(start_app: Launcher, qtbot: QtBot) -> None:
+    window = start_app()
+    window.view.setFocus()
+    reached: list[str] = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QToolButton):
+            reached.append(focused.accessibleName())
+    assert {"Open", "Smaller text", "Larger text"} <= set(reached)
+    # "Actual size" is disabled at the default size, so Tab rightly skips it.
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, CTRL)
+    window.view.setFocus()
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QToolButton) and focused.accessibleName() == "Actual size":
+            qtbot.keyClick(focused, Qt.Key.Key_Space)
+            break
+    assert rendered_size(window) == 16

@@ -51,6 +51,8 @@ class ReaderView(QTextBrowser):
         )
         self.setAccessibleName(self.tr("Q&A document"))
         self.setAccessibleDescription(self.tr("The question and the doctors' answers"))
+        # Tab leaves the page for the toolbar instead of moving between links only.
+        self.setTabChangesFocus(True)
         self.anchorClicked.connect(self._follow_link)
         self._wheel_accumulator = 0
         self._pinch_accumulator = 0.0
