@@ -12,6 +12,7 @@ CORE_MODULES = (
     "qa_reader.importers",
     "qa_reader.export.json_export",
     "qa_reader.resources",
+    "qa_reader.settings_file",
     "qa_reader.cli",
 )
 

@@ -23,7 +23,7 @@ import pytest
 from PySide6.QtCore import QByteArray, QRect, QSettings, QUrl
 from pytestqt.qtbot import QtBot
 
-from qa_reader import ORGANIZATION_NAME, SETTINGS_APP_NAME
+from qa_reader import ORGANIZATION_NAME, SETTINGS_APP_NAME, settings_file
 from qa_reader import preferences as preferences_module
 from qa_reader.preferences import (
     CONFIG_DIR_ENV,
@@ -792,7 +792,7 @@ def test_an_upgrade_without_a_backup_is_not_written(
     def no_backup(path: str, suffix: str) -> str:
         raise OSError("disk full")
 
-    monkeypatch.setattr(preferences_module, "_backup", no_backup)
+    monkeypatch.setattr(settings_file, "backup_file", no_backup)
     store = PreferencesStore.open(folder)
 
     assert store.load().text_size == 24
@@ -968,4 +968,4 @@ def test_nothing_is_ever_written_as_a_serialised_object(folder: Path) -> None:
     content = ini(folder).read_bytes()
     assert b"PyObjectWrapper" not in content
     assert b"@Variant(" not in content
-    assert not preferences_module._contains_serialised_value(content)
+    assert not settings_file.contains_serialised_value(content)

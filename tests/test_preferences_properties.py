@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, QUrl
 
-from qa_reader import preferences as preferences_module
+from qa_reader import settings_file
 from qa_reader.preferences import (
     INI_FILE_NAME,
     Preferences,
@@ -247,7 +247,7 @@ def test_every_value_qsettings_would_deserialise_is_found(
     read = QSettings(str(folder / INI_FILE_NAME), QSettings.Format.IniFormat).value("a/u")
 
     assert isinstance(read, QUrl)  # the disguise is real: Qt decodes it as before
-    assert preferences_module._contains_serialised_value(content)
+    assert settings_file.contains_serialised_value(content)
 
 
 # -- the model -------------------------------------------------------------------------------

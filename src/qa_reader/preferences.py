@@ -20,7 +20,7 @@ A note on safety: PySide6's QSettings turns values written as ``@Variant(…)`` 
 ``@DateTime(…)`` into Python objects with `pickle`, so a crafted or damaged settings file
 could run code or raise while being read. The store never writes such values, and before
 QSettings parses an INI-format file the raw bytes are checked for them (see
-`_contains_serialised_value`); such a file is treated as damaged and set aside unread.
+`settings_file.contains_serialised_value`); such a file is treated as damaged and set aside unread.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ import logging
 import math
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -38,7 +37,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, QSettings, Signal
 
-from . import ORGANIZATION_DOMAIN, ORGANIZATION_NAME, SETTINGS_APP_NAME
+from . import ORGANIZATION_DOMAIN, ORGANIZATION_NAME, SETTINGS_APP_NAME, settings_file
 from .style import BASE_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, nearest_size
 
 __all__ = [
@@ -263,131 +262,6 @@ MIGRATIONS: dict[int, Migration] = {
 """The step that upgrades settings *from* each version (key) to the next one."""
 
 
-# -- spotting damaged files ----------------------------------------------------------------
-
-_SIMPLE_ESCAPES = {
-    "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
-    '"': '"', "?": "?", "'": "'", "\\": "\\",
-}  # fmt: skip
-_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
-_OCTAL_DIGITS = frozenset("01234567")
-_SERIALISED_PREFIXES = ("@Variant(", "@DateTime(")
-
-
-def _ini_unescaped(text: str) -> str:
-    """`text` with QSettings' INI escapes decoded, read as one long value.
-
-    Follows `QSettingsPrivate::iniUnescapedStringList` (qsettings.cpp): C escapes, ``\\x``
-    hex and octal escapes kept to 16 bits as Qt does, unknown escapes and escaped line ends
-    dropped, unescaped quotes removed. Two differences make it err towards finding more:
-    the whole file is decoded as one value (so keys and comments are decoded too), and
-    spaces after every quote are dropped (Qt drops them after a closing quote).
-    """
-    out: list[str] = []
-    i, end = 0, len(text)
-    while i < end:
-        char = text[i]
-        i += 1
-        if char == '"':
-            while i < end and text[i] in " \t":
-                i += 1
-            continue
-        if char != "\\":
-            out.append(char)
-            continue
-        if i >= end:
-            break
-        char = text[i]
-        i += 1
-        if char in _SIMPLE_ESCAPES:
-            out.append(_SIMPLE_ESCAPES[char])
-        elif char == "x":
-            if i < end and text[i] in _HEX_DIGITS:
-                value = 0
-                while i < end and text[i] in _HEX_DIGITS:
-                    value = ((value << 4) + int(text[i], 16)) & 0xFFFF
-                    i += 1
-                out.append(chr(value))
-        elif char in _OCTAL_DIGITS:
-            value = int(char)
-            while i < end and text[i] in _OCTAL_DIGITS:
-                value = ((value << 3) + int(text[i])) & 0xFFFF
-                i += 1
-            out.append(chr(value))
-        elif char in "\r\n" and i < end and text[i] in "\r\n" and text[i] != char:
-            i += 1  # an escaped "\r\n" or "\n\r" line end
-    return "".join(out)
-
-
-def _contains_serialised_value(data: bytes) -> bool:
-    """True when an INI file could hold a value QSettings would deserialise as an object.
-
-    QSettings reads a value starting with ``@Variant(`` or ``@DateTime(`` through
-    QDataStream, and PySide6 unpickles Python objects found there. This app never writes
-    such values. The bytes are read as Latin-1: the markers are ASCII, and UTF-8 never
-    uses ASCII bytes inside a multi-byte character, so they are found exactly where Qt's
-    UTF-8 reading would see them.
-    """
-    if b"@" not in data and b"\\" not in data:
-        return False
-    decoded = _ini_unescaped(data.decode("latin-1"))
-    return any(prefix in decoded for prefix in _SERIALISED_PREFIXES)
-
-
-def _storable_text(text: str) -> bool:
-    """False for text that would not be read back as written.
-
-    Lone surrogates (from file names that are not valid UTF-8) come back as U+FFFD; text
-    holding a serialised-value marker would make the file look damaged to
-    `_contains_serialised_value`, which errs on the side of caution.
-    """
-    if any(prefix in text for prefix in _SERIALISED_PREFIXES):
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _storable_bytes(blob: bytes) -> bool:
-    """False for binary data that would make the file look damaged (see `_storable_text`).
-
-    QSettings writes printable ASCII bytes of a QByteArray as they are.
-    """
-    return not any(prefix.encode("ascii") in blob for prefix in _SERIALISED_PREFIXES)
-
-
-def _unused_path(base: str) -> str:
-    """`base`, or `base-2`, `base-3`, … : the first name not taken yet."""
-    candidate, number = base, 1
-    while os.path.lexists(candidate):
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
-
-
-def _backup(path: str, suffix: str) -> str:
-    """Copies `path` to `path + suffix` (or a free variant of it) and returns the copy's name.
-
-    An existing backup with the same content is reused rather than copied again; one with
-    other content is never overwritten. Raises OSError when no copy can be made.
-    """
-    data = Path(path).read_bytes()
-    base = path + suffix
-    candidate, number = base, 1
-    while os.path.lexists(candidate):
-        try:
-            if Path(candidate).read_bytes() == data:
-                return candidate
-        except OSError:
-            pass
-        number += 1
-        candidate = f"{base}-{number}"
-    shutil.copy2(path, candidate)
-    return candidate
-
-
 # -- the store -----------------------------------------------------------------------------
 
 
@@ -518,7 +392,7 @@ class PreferencesStore:
             value = getattr(prefs, option.name)
             changes[option.key] = None if value == getattr(self._defaults, option.name) else value
         document = changes[LAST_DOCUMENT_KEY]
-        if isinstance(document, str) and not _storable_text(document):
+        if isinstance(document, str) and not settings_file.storable_text(document):
             log.warning(
                 "The last document's path %r cannot be stored faithfully; not kept", document
             )
@@ -545,7 +419,7 @@ class PreferencesStore:
         """Stores the window's geometry and layout (empty ones are removed)."""
         changes: dict[str, object] = {}
         for blob, key in ((ws.geometry, GEOMETRY_KEY), (ws.state, WINDOW_STATE_KEY)):
-            if blob and not _storable_bytes(blob):
+            if blob and not settings_file.storable_bytes(blob):
                 log.warning("The window's %s cannot be stored faithfully; not kept", key)
                 blob = b""
             changes[key] = QByteArray(bytes(blob)) if blob else None
@@ -566,7 +440,7 @@ class PreferencesStore:
             path = self._file_path()
             if path is not None and os.path.isfile(path):
                 try:
-                    copy = _backup(path, f".bak-v{newer}")
+                    copy = settings_file.backup_file(path, f".bak-v{newer}")
                 except OSError as error:
                     log.warning("Not resetting %s: no backup could be made: %s", path, error)
                     ok = False
@@ -770,7 +644,7 @@ class PreferencesStore:
                 data = b""  # missing, or unreadable: QSettings reports the latter itself
             if b"\x00" in data:
                 return "it contains NUL bytes"
-            if _contains_serialised_value(data):
+            if settings_file.contains_serialised_value(data):
                 return "it contains serialised objects, which are never read"
         self._all_keys()
         if self._settings.status() == QSettings.Status.FormatError:
@@ -794,7 +668,7 @@ class PreferencesStore:
             self._contents_ignored = True
             return
         try:
-            target = _unused_path(path + ".damaged")
+            target = settings_file.unused_path(path + ".damaged")
             os.replace(path, target)
         except OSError as error:
             log.warning(
@@ -855,7 +729,7 @@ class PreferencesStore:
         path = self._file_path()
         if path is not None and os.path.isfile(path):
             try:
-                copy = _backup(path, f".bak-v{old}")
+                copy = settings_file.backup_file(path, f".bak-v{old}")
             except OSError as error:
                 log.warning(
                     "Not upgrading %s from schema %d: no backup could be made: %s", path, old, error
