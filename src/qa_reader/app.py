@@ -114,28 +114,23 @@ def _self_test(options: LaunchOptions, started: float) -> int:
     nothing is saved.
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from .importers import DocumentLoadError, load
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         raise RuntimeError("the self-test needs a QApplication")
     try:
-        file = options.file or initial_document(None, None)[0]
-        load(file)  # fail with the importer's own words before any window appears
-        window = launch(LaunchOptions(file, options.config_dir, False, True), ask_disclaimer=False)
+        window = launch(options, ask_disclaimer=False)
         window.show_disclaimer(first_launch=True).hide()
-    except DocumentLoadError as error:
-        print(f"self-test failed: {error.user_message}")
-        return EXIT_FAILURE
     except Exception as error:  # report any start-up failure as a failed self-test
         log.exception("self-test failed")
         print(f"self-test failed: {type(error).__name__}: {error}")
         return EXIT_FAILURE
     document = window.document
     if document is None:
-        print("self-test failed: the document was not shown")
+        box = window.findChild(QMessageBox, "error_dialog")
+        reason = box.text() if box is not None else "the document was not shown"
+        print(f"self-test failed: {reason}")
         return EXIT_FAILURE
 
     result: list[int] = []

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._connect()
+        self.view.set_max_line_chars(ReadingStyle().max_line_chars)
         self._apply_text_size(preferences.current.text_size)
         self.setWindowTitle(APP_NAME)
         self._resize_to_default()
@@ -304,7 +305,6 @@ class MainWindow(QMainWindow):
 
     def _apply_text_size(self, points: int) -> None:
         self.view.set_text_size(points)
-        self.view.set_max_line_chars(ReadingStyle().max_line_chars)
         self.reader_actions[ActionId.ZOOM_IN].setEnabled(points < MAX_TEXT_SIZE)
         self.reader_actions[ActionId.ZOOM_OUT].setEnabled(points > MIN_TEXT_SIZE)
         self.reader_actions[ActionId.ZOOM_RESET].setEnabled(points != self._default_text_size)
