@@ -192,19 +192,29 @@ def test_too_large_bytes() -> None:
     assert message(caught) == "“pasted.txt” could not be opened: the file is larger than 20 MB."
 
 
-def test_permission_denied_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"),
+         "the file cannot be read (permission denied)"),
+        (OSError(errno.EIO, "Input/output error"), "the file cannot be read (input/output error)"),
+    ],
+    ids=["permission-denied", "input-output-error"],
+)
+def test_read_errors_are_described(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, reason: str
+) -> None:
     file = tmp_path / "secret.txt"
     file.write_text(PAGE, encoding="utf-8")
 
-    def denied(*args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied")
+    def failing_open(*args: object, **kwargs: object) -> None:
+        raise error
 
-    monkeypatch.setattr(importers, "open", denied, raising=False)
+    monkeypatch.setattr(importers, "open", failing_open, raising=False)
     with pytest.raises(DocumentLoadError) as caught:
         load(file)
-    assert message(caught) == (
-        "“secret.txt” could not be opened: the file cannot be read (permission denied)."
-    )
+    assert caught.value.reason == reason
+    assert message(caught) == f"“secret.txt” could not be opened: {reason}."
 
 
 @pytest.mark.skipif(
@@ -220,19 +230,6 @@ def test_permission_denied_for_real(tmp_path: Path) -> None:
     finally:
         file.chmod(0o600)
     assert caught.value.reason == "the file cannot be read (permission denied)"
-
-
-def test_other_read_errors_are_described(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    file = tmp_path / "disk.txt"
-    file.write_text(PAGE, encoding="utf-8")
-
-    def broken(*args: object, **kwargs: object) -> None:
-        raise OSError(errno.EIO, "Input/output error")
-
-    monkeypatch.setattr(importers, "open", broken, raising=False)
-    with pytest.raises(DocumentLoadError) as caught:
-        load(file)
-    assert caught.value.reason == "the file cannot be read (input/output error)"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

@@ -86,6 +86,17 @@ def reread(folder: Path, tmp_path: Path) -> PreferencesStore:
 # mypy keeps what an earlier assert said about a property; these read it again.
 
 
+def run_python(code: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """Runs `code` in a fresh interpreter (a real restart) with the folder as argv[1]."""
+    return subprocess.run(
+        [sys.executable, "-c", code, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+
+
 def is_writable(store: PreferencesStore) -> bool:
     return store.writable
 
@@ -184,13 +195,7 @@ def test_saved_preferences_come_back_in_a_new_process(folder: Path) -> None:
         "                  'window': [ws.geometry.hex(), ws.state.hex()],\n"
         "                  'problems': list(store.problems), 'writable': store.writable}))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(folder)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    result = run_python(code, folder)
     assert json.loads(result.stdout) == {
         "prefs": dataclasses.asdict(chosen),
         "window": [b"\x00geo".hex(), b"st\xff".hex()],
@@ -690,13 +695,7 @@ def test_a_lock_that_is_never_released_does_not_hang_the_app(folder: Path) -> No
         "print(json.dumps(result))\n"
         "del store\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(folder)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    result = run_python(code, folder)
     reason = (
         "Settings cannot be saved just now: another program is using the settings file "
         f"{ini(folder)}."
