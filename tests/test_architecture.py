@@ -13,6 +13,7 @@ CORE_MODULES = (
     "qa_reader.export.json_export",
     "qa_reader.resources",
     "qa_reader.settings_file",
+    "qa_reader.preference_checks",
     "qa_reader.cli",
 )
 

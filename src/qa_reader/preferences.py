@@ -28,22 +28,30 @@ from __future__ import annotations
 import logging
 import math
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, QSettings, Signal
 
 from . import ORGANIZATION_DOMAIN, ORGANIZATION_NAME, SETTINGS_APP_NAME, settings_file
-from .style import BASE_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, nearest_size
+from .preference_checks import (
+    MAX_STORED_INT,
+    Option,
+    as_number,
+    check_disclaimer_version,
+    check_last_document,
+    check_text_size,
+)
+from .style import BASE_TEXT_SIZE
 
 __all__ = [
     "CONFIG_DIR_ENV",
     "INI_FILE_NAME",
     "MIGRATIONS",
+    "OPTIONS",
     "SCHEMA_VERSION",
     "Preferences",
     "PreferencesModel",
@@ -72,9 +80,6 @@ WINDOW_STATE_KEY = "window/state"
 _LOCK_WAIT_MS = 500
 """How long a write waits for another program to finish writing the settings file."""
 
-_MAX_STORED_INT = 2**31 - 1
-"""The largest version number accepted: what every QSettings back end stores as an int."""
-
 DAMAGED_FILE_PROBLEM = "The settings file was damaged; default settings are used."
 UNREADABLE_FILE_PROBLEM = "The settings file could not be read; default settings are used."
 NEWER_SCHEMA_REASON = (
@@ -83,78 +88,6 @@ NEWER_SCHEMA_REASON = (
 
 
 # -- checking single values ---------------------------------------------------------------
-
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
-
-
-def _as_number(raw: object) -> int | float | None:
-    """A finite number from what QSettings returned, or None.
-
-    INI files give numbers back as text ("24", "24.0"), the Windows registry and macOS
-    property lists as int or float. Booleans, NaN, infinities, lists and other types are
-    not numbers here. Only plain ASCII decimal text is accepted (no "nan", "0x18", "2_4" or
-    non-ASCII digits, all of which `float()` would take).
-    """
-    if isinstance(raw, bool):
-        return None
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, float):
-        return raw if math.isfinite(raw) else None
-    if isinstance(raw, str):
-        text = raw.strip()
-        if not _DECIMAL.fullmatch(text):
-            return None
-        # float() rather than int(): text with thousands of digits would exceed Python's
-        # int-from-text limit; as a float it is simply infinite and refused below.
-        number = float(text)
-        return number if math.isfinite(number) else None
-    return None
-
-
-def _check_text_size(raw: object, default: int) -> tuple[int, str | None]:
-    """A ladder size for `raw`, and a sentence for the reader when `raw` had to be changed.
-
-    A number inside the ladder's range is snapped to the nearest ladder size without
-    comment (a future ladder may have other steps); a number outside it is clamped; anything
-    else gives the default.
-    """
-    number = _as_number(raw)
-    if number is None:
-        return default, f"The saved text size was not valid and was reset to {default} pt."
-    if number < MIN_TEXT_SIZE:
-        return MIN_TEXT_SIZE, (
-            f"The saved text size was smaller than the smallest size and was set to "
-            f"{MIN_TEXT_SIZE} pt."
-        )
-    if number > MAX_TEXT_SIZE:
-        return MAX_TEXT_SIZE, (
-            f"The saved text size was larger than the largest size and was set to "
-            f"{MAX_TEXT_SIZE} pt."
-        )
-    return nearest_size(number), None
-
-
-def _check_disclaimer_version(raw: object, default: int) -> tuple[int, str | None]:
-    """A whole number from 0 up, or the default (0: the disclaimer is shown again)."""
-    number = _as_number(raw)
-    if number is None or number != math.floor(number) or not 0 <= number <= _MAX_STORED_INT:
-        return default, (
-            "The saved record of the accepted disclaimer was not valid, "
-            "so the disclaimer will be shown again."
-        )
-    return int(number), None
-
-
-def _check_last_document(raw: object, default: str | None) -> tuple[str | None, str | None]:
-    """A non-empty path text, or the default. Whether the file exists is the app's business.
-
-    Text with a NUL character is refused: no file system allows it, and `os` functions raise
-    ValueError for it.
-    """
-    if isinstance(raw, str) and raw.strip() and "\x00" not in raw:
-        return raw, None
-    return default, "The saved name of the last document was not valid and was forgotten."
 
 
 def _as_bytes(raw: object) -> bytes | None:
@@ -188,28 +121,19 @@ class Preferences:
     """Absolute path of the document open when the app last closed, or None."""
 
     def __post_init__(self) -> None:
-        size, problem = _check_text_size(self.text_size, BASE_TEXT_SIZE)
-        if problem is not None:
-            log.warning("Text size %r replaced by %d pt", self.text_size, size)
-        if type(self.text_size) is not int or size != self.text_size:
-            object.__setattr__(self, "text_size", size)
-
-        version, problem = _check_disclaimer_version(self.disclaimer_accepted_version, 0)
-        if problem is not None:
-            log.warning("Disclaimer version %r replaced by 0", self.disclaimer_accepted_version)
-        if type(self.disclaimer_accepted_version) is not int or version != (
-            self.disclaimer_accepted_version
-        ):
-            object.__setattr__(self, "disclaimer_accepted_version", version)
-
         document_given: object = self.last_document  # may be a Path despite the annotation
         if isinstance(document_given, os.PathLike):
             object.__setattr__(self, "last_document", os.fspath(document_given))
-        if self.last_document is not None:
-            document, problem = _check_last_document(self.last_document, None)
+        for option in OPTIONS:
+            given = getattr(self, option.name)
+            default = _FIELD_DEFAULTS[option.name]
+            if given is None and default is None:
+                continue  # "not set" is always valid for an optional field
+            value, problem = option.check(given, default)
             if problem is not None:
-                log.warning("Last document %r is not a usable path; forgotten", self.last_document)
-                object.__setattr__(self, "last_document", document)
+                log.warning("%s %r replaced by %r", option.name, given, value)
+            if type(value) is not type(given) or value != given:
+                object.__setattr__(self, option.name, value)
 
 
 @dataclass(frozen=True)
@@ -222,23 +146,17 @@ class WindowState:
     """`QMainWindow.saveState()` (toolbars, docks); empty when unknown."""
 
 
-@dataclass(frozen=True)
-class _Option:
-    """One reading preference: its `Preferences` field, its key, and how a stored value is
-    checked (raw value, default → value, a sentence for the reader or None)."""
-
-    name: str
-    key: str
-    check: Callable[[object, Any], tuple[Any, str | None]]
-
-
-_OPTIONS: tuple[_Option, ...] = (
-    _Option("text_size", TEXT_SIZE_KEY, _check_text_size),
-    _Option("disclaimer_accepted_version", DISCLAIMER_KEY, _check_disclaimer_version),
-    _Option("last_document", LAST_DOCUMENT_KEY, _check_last_document),
+OPTIONS: tuple[Option, ...] = (
+    Option("text_size", TEXT_SIZE_KEY, check_text_size),
+    Option("disclaimer_accepted_version", DISCLAIMER_KEY, check_disclaimer_version),
+    Option("last_document", LAST_DOCUMENT_KEY, check_last_document),
 )
-"""Every reading preference, declared once. Defaults are the `Preferences` field defaults
-(except the text size, whose default the store is given); bounds live in the checks."""
+"""Every preference, declared once: its `Preferences` field, settings key and check. The
+defaults are the `Preferences` field defaults (except the text size, whose default the store
+is given); bounds live in the checks (see `preference_checks`). A new preference is a field
+above plus one line here."""
+
+_FIELD_DEFAULTS: dict[str, Any] = {field.name: field.default for field in fields(Preferences)}
 
 
 # -- migrations ----------------------------------------------------------------------------
@@ -274,7 +192,7 @@ class PreferencesStore:
     """
 
     def __init__(self, settings: QSettings, default_text_size: int = BASE_TEXT_SIZE) -> None:
-        size, problem = _check_text_size(default_text_size, BASE_TEXT_SIZE)
+        size, problem = check_text_size(default_text_size, BASE_TEXT_SIZE)
         if problem is not None:
             log.warning("Default text size %r is not usable; using %d pt", default_text_size, size)
         self._default_text_size = size
@@ -366,7 +284,7 @@ class PreferencesStore:
         problems: list[str] = []
         values: dict[str, Any] = {}
         if not self._contents_ignored:
-            for option in _OPTIONS:
+            for option in OPTIONS:
                 found, raw = self._read(option.key)
                 if not found:
                     continue
@@ -388,7 +306,7 @@ class PreferencesStore:
         stored before is then left as it was (and is what `load()` returns).
         """
         changes: dict[str, object] = {}
-        for option in _OPTIONS:
+        for option in OPTIONS:
             value = getattr(prefs, option.name)
             changes[option.key] = None if value == getattr(self._defaults, option.name) else value
         document = changes[LAST_DOCUMENT_KEY]
@@ -718,11 +636,11 @@ class PreferencesStore:
         found, raw = self._read(SCHEMA_KEY)
         if not found:
             return 0 if self._all_keys() else None
-        number = _as_number(raw)
+        number = as_number(raw)
         if number is None or number != math.floor(number) or number < 0:
             log.warning("Stored schema version %r is not valid; treating it as 0", raw)
             return 0
-        return int(min(number, _MAX_STORED_INT))
+        return int(min(number, MAX_STORED_INT))
 
     def _migrate(self, old: int) -> None:
         """Backs the file up, upgrades the stored values step by step, and writes them."""
