@@ -968,3 +968,60 @@ def test_nothing_is_ever_written_as_a_serialised_object(folder: Path) -> None:
     assert b"PyObjectWrapper" not in content
     assert b"@Variant(" not in content
     assert not settings_file.contains_serialised_value(content)
+
+
+# -- reading-look options ------------------------------------------------------------------------
+
+
+def test_every_reading_look_choice_comes_back_after_a_restart(folder: Path, tmp_path: Path) -> None:
+    chosen = Preferences(
+        theme="high-contrast-yellow",
+        font_family="OpenDyslexic",
+        font_bold=True,
+        line_height=2.0,
+        paragraph_spacing=2.0,
+        letter_spacing=0.12,
+        word_spacing=0.16,
+        max_line_chars=0,
+        interface_scale=200,
+    )
+    assert PreferencesStore.open(folder).save(chosen)
+
+    from_disk = reread(folder, tmp_path)
+    assert from_disk.load() == chosen
+    assert from_disk.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "expected", "problem"),
+    [
+        ("theme=purple", "theme", "system",
+         "The saved colour theme was not known and was reset to the default."),
+        ("font_bold=maybe", "font_bold", False,
+         "The saved bold text setting was not valid and was reset to off."),
+        ("line_height=9", "line_height", 3.0,
+         "The saved line height was too large and was set to 3."),
+        ("letter_spacing=-1", "letter_spacing", 0.0,
+         "The saved letter spacing was too small and was set to 0."),
+        ("word_spacing=wide", "word_spacing", 0.0,
+         "The saved word spacing was not valid and was reset to 0."),
+        ("max_line_chars=70.4", "max_line_chars", 70, None),
+        ("paragraph_spacing=2", "paragraph_spacing", 2.0, None),
+    ],
+)
+def test_a_stored_reading_look_value_is_checked(
+    folder: Path, line: str, field: str, expected: object, problem: str | None
+) -> None:
+    write_ini(folder, f"[meta]\nschema_version=1\n[reading]\n{line}\n")
+    store = PreferencesStore.open(folder)
+
+    assert getattr(store.load(), field) == expected
+    assert store.problems == ((problem,) if problem else ())
+
+
+def test_an_interface_scale_out_of_range_is_clamped(folder: Path) -> None:
+    write_ini(folder, "[meta]\nschema_version=1\n[interface]\nscale=1000\n")
+    store = PreferencesStore.open(folder)
+
+    assert store.load().interface_scale == 300
+    assert store.problems == ("The saved interface size was too large and was set to 300%.",)

@@ -81,7 +81,7 @@ def number_in_range(
 ) -> Check:
     """A number from `lowest` to `highest`: numbers outside are clamped (with a note), other
     values give the default. With `whole`, fractions are rounded to whole numbers."""
-    suffix = f" {unit}" if unit else ""
+    suffix = unit if unit in ("", "%") else f" {unit}"
 
     def check(raw: object, default: Any) -> tuple[Any, str | None]:
         number = as_number(raw)

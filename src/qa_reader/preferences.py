@@ -44,8 +44,22 @@ from .preference_checks import (
     check_disclaimer_version,
     check_last_document,
     check_text_size,
+    flag,
+    number_in_range,
+    one_of,
+    text_value,
 )
-from .style import BASE_TEXT_SIZE
+from .style import (
+    BASE_TEXT_SIZE,
+    DEFAULT_FONT_FAMILY,
+    INTERFACE_SCALE_RANGE,
+    LETTER_SPACING_RANGE,
+    LINE_HEIGHT_RANGE,
+    MAX_LINE_CHARS_RANGE,
+    PARAGRAPH_SPACING_RANGE,
+    THEME_NAMES,
+    WORD_SPACING_RANGE,
+)
 
 __all__ = [
     "CONFIG_DIR_ENV",
@@ -120,6 +134,26 @@ class Preferences:
     last_document: str | None = None
     """Absolute path of the document open when the app last closed, or None."""
 
+    # How the text looks (bounds in style.py; the checks below enforce them).
+    theme: str = "system"
+    """One of `style.THEME_NAMES`."""
+    font_family: str = DEFAULT_FONT_FAMILY
+    """A font family name: a bundled one, an installed one, or "sans-serif" / "serif" for
+    the system's own faces. A family that is not available falls back to the system's sans."""
+    font_bold: bool = False
+    line_height: float = 1.5
+    """Line height as a multiple of the text size."""
+    paragraph_spacing: float = 1.0
+    """Space after each paragraph, in em."""
+    letter_spacing: float = 0.0
+    """Extra space between letters, in em."""
+    word_spacing: float = 0.0
+    """Extra space between words, in em."""
+    max_line_chars: int = 70
+    """Longest line in characters; 0 means lines use the whole width."""
+    interface_scale: int = 100
+    """Size of menus, toolbar, status bar and dialogs, in percent."""
+
     def __post_init__(self) -> None:
         document_given: object = self.last_document  # may be a Path despite the annotation
         if isinstance(document_given, os.PathLike):
@@ -150,6 +184,35 @@ OPTIONS: tuple[Option, ...] = (
     Option("text_size", TEXT_SIZE_KEY, check_text_size),
     Option("disclaimer_accepted_version", DISCLAIMER_KEY, check_disclaimer_version),
     Option("last_document", LAST_DOCUMENT_KEY, check_last_document),
+    Option("theme", "reading/theme", one_of("colour theme", THEME_NAMES)),
+    Option("font_family", "reading/font_family", text_value("font", max_length=200)),
+    Option("font_bold", "reading/font_bold", flag("bold text")),
+    Option(
+        "line_height", "reading/line_height", number_in_range("line height", *LINE_HEIGHT_RANGE)
+    ),
+    Option(
+        "paragraph_spacing",
+        "reading/paragraph_spacing",
+        number_in_range("paragraph spacing", *PARAGRAPH_SPACING_RANGE),
+    ),
+    Option(
+        "letter_spacing",
+        "reading/letter_spacing",
+        number_in_range("letter spacing", *LETTER_SPACING_RANGE),
+    ),
+    Option(
+        "word_spacing", "reading/word_spacing", number_in_range("word spacing", *WORD_SPACING_RANGE)
+    ),
+    Option(
+        "max_line_chars",
+        "reading/max_line_chars",
+        number_in_range("maximum line length", *MAX_LINE_CHARS_RANGE, whole=True),
+    ),
+    Option(
+        "interface_scale",
+        "interface/scale",
+        number_in_range("interface size", *INTERFACE_SCALE_RANGE, whole=True, unit="%"),
+    ),
 )
 """Every preference, declared once: its `Preferences` field, settings key and check. The
 defaults are the `Preferences` field defaults (except the text size, whose default the store

@@ -54,6 +54,31 @@ def size_percent(points: float) -> int:
     return round(points * 100 / BASE_TEXT_SIZE)
 
 
+THEME_NAMES: tuple[str, ...] = (
+    "system",
+    "light",
+    "dark",
+    "sepia",
+    "high-contrast-white",
+    "high-contrast-yellow",
+)
+"""The colour themes, by stored name: "system" follows the desktop's light or dark scheme;
+the two high-contrast themes are white and yellow text on black."""
+
+DEFAULT_FONT_FAMILY = "Atkinson Hyperlegible"
+"""Bundled with the app and designed for readers with low vision."""
+
+LINE_HEIGHT_RANGE = (1.0, 3.0)
+PARAGRAPH_SPACING_RANGE = (0.0, 3.0)
+"""Extra space after each paragraph, in em (WCAG 1.4.12 asks that 2.0 be reachable)."""
+LETTER_SPACING_RANGE = (0.0, 0.3)
+WORD_SPACING_RANGE = (0.0, 0.5)
+MAX_LINE_CHARS_RANGE = (0, 200)
+"""Characters per line; 0 means no limit."""
+INTERFACE_SCALE_RANGE = (100, 300)
+"""Menus, toolbar, status bar and dialogs, in percent of the platform's size."""
+
+
 @dataclass(frozen=True)
 class ReadingStyle:
     """What the renderer and the view need to know about how the reader wants to read."""
