@@ -7,11 +7,15 @@
 - Ctrl+wheel and pinch gestures ask for a size step instead of zooming the
   widget directly, so they go through the same path as the actions.
 - A text size change keeps the paragraph at the top of the view at the top.
+- Highlights (focus-mode dimming, find matches, the words being read aloud) are
+  extra selections kept in named layers, so features never overwrite each other's.
 """
 
 from __future__ import annotations
 
+import enum
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -22,13 +26,23 @@ from PySide6.QtGui import (
     QTextBlock,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 log = logging.getLogger(__name__)
 
 WHEEL_STEP = 120  # angleDelta units of one notch of a classic mouse wheel
 PINCH_STEP = 0.25  # accumulated pinch scale that counts as one size step
 MIN_SIDE_MARGIN = 16  # px
+
+
+class HighlightLayer(enum.IntEnum):
+    """Kinds of highlight, in painting order: a later layer is drawn over an earlier one."""
+
+    FOCUS_DIM = 10
+    FIND_MATCHES = 20
+    FIND_CURRENT = 30
+    SPEECH_SENTENCE = 40
+    SPEECH_WORD = 50
 
 
 class ReaderView(QTextBrowser):
@@ -57,10 +71,14 @@ class ReaderView(QTextBrowser):
         self._wheel_accumulator = 0
         self._pinch_accumulator = 0.0
         self._max_line_chars: int | None = None
+        self._highlights: dict[HighlightLayer, list[QTextEdit.ExtraSelection]] = {}
 
     # -- content ---------------------------------------------------------------------------
 
     def show_html(self, html: str, accessible_name: str) -> None:
+        # Highlights point into the old document's text; they mean nothing in the new one.
+        self._highlights.clear()
+        self.setExtraSelections([])
         self.setHtml(html)
         self.setAccessibleName(accessible_name)
         self._update_side_margins()
@@ -78,6 +96,24 @@ class ReaderView(QTextBrowser):
         else:
             log.warning("refused to open link %s", url.toDisplayString())
             self.link_refused.emit(url)
+
+    # -- highlights ------------------------------------------------------------------------
+
+    def set_highlights(
+        self, layer: HighlightLayer, selections: Sequence[QTextEdit.ExtraSelection]
+    ) -> None:
+        """Replaces one layer's highlights (an empty sequence clears the layer)."""
+        if selections:
+            self._highlights[layer] = list(selections)
+        elif self._highlights.pop(layer, None) is None:
+            return
+        merged: list[QTextEdit.ExtraSelection] = []
+        for kind in sorted(self._highlights):
+            merged.extend(self._highlights[kind])
+        self.setExtraSelections(merged)
+
+    def highlights(self, layer: HighlightLayer) -> list[QTextEdit.ExtraSelection]:
+        return list(self._highlights.get(layer, ()))
 
     # -- text size -------------------------------------------------------------------------
 
