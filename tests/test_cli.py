@@ -114,3 +114,45 @@ def test_version_and_help(config_dir: Path) -> None:
     assert result.returncode == 0
     for option in ("--config-dir", "--reset-preferences", "--self-test", "export"):
         assert option in result.stdout
+
+
+FORMAT_FIXTURES = {
+    "fasting-coffee.txt": "text",
+    "winter-eczema-crlf.json": "text",  # a JSON file keeps the source it records
+    "medquad-shingles.xml": "medquad",
+    "liveqa-train.xml": "liveqa",
+    "liveqa-test.xml": "liveqa",
+    "saved-page.html": "html",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FORMAT_FIXTURES))
+def test_export_every_format_and_back_through_json(
+    name: str, tmp_path: Path, config_dir: Path
+) -> None:
+    source = Path(__file__).resolve().parent / "data" / name
+    first = tmp_path / "first.json"
+    result = run("export", str(source), "--to", "json", "-o", str(first), config_dir=config_dir)
+    assert result.returncode == 0, result.stderr
+    exported = json.loads(first.read_text(encoding="utf-8"))
+    assert exported["source"]["format"] == FORMAT_FIXTURES[name]
+    assert exported["questions"]
+    # JSON → import → JSON gives the very same bytes.
+    again = run("export", str(first), "--to", "json", config_dir=config_dir)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.encode("utf-8") == first.read_bytes()
+
+
+def test_export_of_an_xml_bomb_exits_2_with_the_reason(tmp_path: Path, config_dir: Path) -> None:
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
+        "<Document><Focus>&b;</Focus></Document>",
+        encoding="utf-8",
+    )
+    result = run("export", str(bomb), "--to", "json", config_dir=config_dir)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "“bomb.xml” could not be opened as MedQuAD XML: it declares XML entities" in (
+        result.stderr
+    )

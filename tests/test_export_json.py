@@ -119,7 +119,7 @@ def test_full_document() -> None:
         "schema": "qa-reader/1",
         "title": "Is 38.2 °C a fever?",
         "disclaimer": "General information only.",
-        "source": {"path": "/home/sam/fever.txt", "format": "text"},
+        "source": {"path": "/home/sam/fever.txt", "format": "text", "url": None},
         "questions": [
             {
                 "title": "Is 38.2 °C a fever?",
@@ -138,7 +138,7 @@ def test_full_document() -> None:
 def test_keys_come_in_the_documented_order() -> None:
     exported = document_to_dict(FULL)
     assert list(exported) == ["schema", "title", "disclaimer", "source", "questions"]
-    assert list(exported["source"]) == ["path", "format"]
+    assert list(exported["source"]) == ["path", "format", "url"]
     question = exported["questions"][0]
     assert list(question) == ["title", "details", "declared_answer_count", "answers"]
     assert list(question["answers"][0]) == ["text", "author"]
@@ -152,7 +152,7 @@ def test_absent_values_are_null() -> None:
     )
     exported = document_to_dict(bare)
     assert exported["disclaimer"] is None
-    assert exported["source"] == {"path": None, "format": "text"}
+    assert exported["source"] == {"path": None, "format": "text", "url": None}
     question = exported["questions"][0]
     assert question["details"] is None
     assert question["declared_answer_count"] is None
@@ -226,6 +226,7 @@ DOCUMENTS = st.builds(
         DocumentSource,
         path=st.one_of(st.none(), st.text(min_size=1, max_size=40)),
         format=st.just("text"),
+        url=st.one_of(st.none(), st.text(min_size=1, max_size=40)),
     ),
 )
 

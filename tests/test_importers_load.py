@@ -301,23 +301,23 @@ def test_load_bytes_names_the_data_in_errors() -> None:
 
 
 @pytest.mark.parametrize("name", ["page.txt", "PAGE.TXT", "page.text", "page", "page.md", ""])
-def test_everything_is_plain_text_today(name: str) -> None:
-    assert importers.detect_format("Question?", name) is importers.PLAIN_TEXT
+def test_text_that_is_no_other_format_is_plain_text(name: str) -> None:
+    assert importers.detect_format(b"Question?", name) is importers.PLAIN_TEXT
 
 
 def _fake_format(name: str, extension: str, marker: str | None) -> importers.PageFormat:
-    def parse(text: str, source: DocumentSource) -> Document:
+    def parse(data: bytes, source: DocumentSource) -> Document:
         return Document(title=name, source=source)
 
-    def looks_like(text: str) -> bool:
-        return marker is not None and text.startswith(marker)
+    def looks_like(head: str, root: str | None) -> bool:
+        return marker is not None and head.startswith(marker)
 
-    return importers.PageFormat(name, frozenset({extension}), parse, looks_like)
+    return importers.PageFormat(name, name.title(), (extension,), parse, looks_like)
 
 
 def test_content_decides_before_the_extension(monkeypatch: pytest.MonkeyPatch) -> None:
-    braces = _fake_format("braces", ".brace", "{")
-    angles = _fake_format("angles", ".angle", "<")
+    braces = _fake_format("braces", "brace", "{")
+    angles = _fake_format("angles", "angle", "<")
     monkeypatch.setattr(importers, "_FORMATS", (braces, angles, importers.PLAIN_TEXT))
     by_content = load_bytes(b"<page/>", "page.brace")
     assert by_content.title == "angles" and by_content.source.format == "angles"

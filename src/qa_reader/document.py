@@ -45,10 +45,15 @@ class Question:
 
 @dataclass(frozen=True)
 class DocumentSource:
-    """Where a document was read from: a path (None for pasted text) and a format name."""
+    """Where a document was read from: a path (None for pasted text) and a format name.
+
+    ``url`` is the web address the document itself names as its origin (a MedQuAD
+    file's ``url``), shown as the document's source link; None when it names none.
+    """
 
     path: str | None = None
     format: str = "text"
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,19 @@ class Document:
     @property
     def answer_count(self) -> int:
         return sum(len(question.answers) for question in self.questions)
+
+
+LIST_ITEM_MARKER = "\u2022 "
+"""Starts each line of a list paragraph: a paragraph whose every line starts with it is
+a bulleted list, one item per line (importers write it, the renderer shows a list)."""
+
+
+def list_items(paragraph: str) -> tuple[str, ...] | None:
+    """The items of a list paragraph, or None when the paragraph is not a list."""
+    lines = paragraph.split("\n")
+    if not all(line.startswith(LIST_ITEM_MARKER) for line in lines):
+        return None
+    return tuple(line[len(LIST_ITEM_MARKER) :].strip() for line in lines)
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:

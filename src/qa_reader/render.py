@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .document import Answer, Document, Question, split_paragraphs
+from .document import Answer, Document, Question, list_items, split_paragraphs
 from .style import ReadingStyle
 
 QUESTION_ANCHOR = "question-{q}"
@@ -53,6 +53,7 @@ class RenderLabels:
     contents_heading: str = "Contents"
     untitled_question: str = "Untitled question"
     author_prefix: str = "\u2014 "
+    source_link: str = "Source: {url}"
 
 
 def stylesheet(style: ReadingStyle) -> str:
@@ -92,6 +93,9 @@ def render_html(
         parts.extend(_question(question, number, heading_level, labels))
     if not questions:
         parts.append(f"<h1>{_escape(document.title)}</h1>")
+    if document.source.url:
+        source_line = labels.source_link.format(url=document.source.url)
+        parts.append(f"<p class='note'>{_linkify(source_line)}</p>")
     if document.disclaimer:
         parts.extend(_disclaimer(document.disclaimer, labels))
     parts.append("</body></html>")
@@ -164,6 +168,10 @@ def _question_title(question: Question, labels: RenderLabels) -> str:
 
 def _paragraphs(paragraphs: Iterable[str]) -> Iterable[str]:
     for paragraph in paragraphs:
+        items = list_items(paragraph)
+        if items is not None:
+            yield "<ul>" + "".join(f"<li>{_linkify(item)}</li>" for item in items) + "</ul>"
+            continue
         lines = (_linkify(line) for line in paragraph.splitlines())
         yield f"<p>{'<br>'.join(lines)}</p>"
 

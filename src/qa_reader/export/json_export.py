@@ -46,7 +46,11 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "schema": SCHEMA_ID,
         "title": doc.title,
         "disclaimer": _optional(doc.disclaimer),
-        "source": {"path": doc.source.path, "format": doc.source.format},
+        "source": {
+            "path": doc.source.path,
+            "format": doc.source.format,
+            "url": _optional(doc.source.url),
+        },
         "questions": [_question_to_dict(question) for question in doc.questions],
     }
 

@@ -1,19 +1,30 @@
-"""Opening Q&A pages: reading a file safely, decoding it and picking the right parser.
+"""Opening Q&A documents: reading a file safely, recognising its format, parsing it.
 
-``load(path)`` is what the window and the command line call. It checks the file
-before reading it (it exists, is an ordinary file, is not too large), decodes the
-bytes (see :mod:`.decoding`), decides the page format and hands the text to that
-format's parser. Every problem a user can cause ends as a :class:`DocumentLoadError`
-whose ``user_message`` names the file and says what is wrong in plain words.
+``load(path)`` is what the window and the command line call; ``load_bytes(data,
+name)`` reads pasted or dropped data (``name`` such as "clipboard.html" only helps
+to recognise the format and names the data in messages). The file is checked
+before it is read (it exists, is an ordinary file, is not too large); then the
+format is recognised, by content first and by file-name ending second, and that
+format's parser turns the bytes into a :class:`~qa_reader.document.Document`.
 
-Formats live in ``_FORMATS``. Each is a name (stored in ``DocumentSource.format``),
-the file-name endings it usually has, an optional content check and a parser taking
-the decoded text. The format is chosen by content first (the first format whose
-check accepts the text), then by file-name ending, and otherwise it is plain text,
-which accepts anything. A new format (JSON, HTML, MedQuAD or TREC LiveQA XML) is a
-new module with a parser and a content check plus one entry here. Parsers must keep
-heavy imports inside their functions so that opening this package stays cheap and
-never pulls in Qt.
+Every problem a user can cause ends as a :class:`DocumentLoadError` whose
+``user_message`` names the file, the format when known, what is wrong and the line
+when known. Any other exception from a parser is a bug.
+
+Formats (one module each; ``_FORMATS`` lists them, most specific first):
+
+=========  ==============================  =====================================
+name       module                          recognised by
+=========  ==============================  =====================================
+json       :mod:`.json_import`             text starting ``{"``; ``.json``
+medquad    :mod:`.medquad`                 top XML element ``<Document>``
+liveqa     :mod:`.liveqa`                  ``<NLM-QUESTION>`` elements
+html       :mod:`.html_page`               a doctype or a common HTML tag first
+text       :mod:`.page_text`               anything else (the fallback)
+=========  ==============================  =====================================
+
+``supported_formats()`` gives each format's user-facing name and file-name endings
+for file dialogs. Parsers keep heavy imports to themselves; nothing here pulls in Qt.
 """
 
 from __future__ import annotations
@@ -23,12 +34,30 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..document import Document, DocumentSource
-from .decoding import DecodeError, decode_text
+from .decoding import REASON_EMPTY, DecodeError, decode_text
+from .errors import FormatError
+from .json_import import parse_json
 from .page_text import NothingToShowError, parse_page_text
+from .sniff import (
+    first_element_name,
+    head_text,
+    looks_like_html,
+    looks_like_json,
+    looks_like_liveqa,
+    looks_like_medquad,
+)
 
-__all__ = ["MAX_FILE_BYTES", "DocumentLoadError", "load", "load_bytes"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "DocumentLoadError",
+    "FormatInfo",
+    "load",
+    "load_bytes",
+    "supported_formats",
+]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused unread: no real Q&A page comes near this size."""
@@ -46,18 +75,35 @@ class DocumentLoadError(Exception):
     """A page could not be opened.
 
     ``path_or_name`` is the path (or, for in-memory data, the name) as given;
-    ``reason`` is a plain-words clause such as "the file is empty".
+    ``reason`` is a plain-words clause such as "the file is empty"; ``format_label``
+    the user-facing name of the format that was tried, if one was; ``line`` the
+    line of the file where the problem is, when known.
     """
 
-    def __init__(self, path_or_name: str, reason: str) -> None:
+    def __init__(
+        self,
+        path_or_name: str,
+        reason: str,
+        format_label: str | None = None,
+        line: int | None = None,
+    ) -> None:
         super().__init__(path_or_name, reason)
         self.path_or_name = path_or_name
         self.reason = reason
+        self.format_label = format_label
+        self.line = line
 
     @property
     def user_message(self) -> str:
-        """One line for a person: “notes.txt” could not be opened: the file is empty."""
-        return f"“{_display_name(self.path_or_name)}” could not be opened: {self.reason}."
+        """One line for a person, e.g. “notes.txt” could not be opened: the file is empty.
+
+        With a format and a line: “a.xml” could not be opened as MedQuAD XML: the XML
+        is not well-formed (mismatched tag) (line 3).
+        """
+        name = _display_name(self.path_or_name)
+        as_format = f" as {self.format_label}" if self.format_label else ""
+        where = f" (line {self.line})" if self.line is not None else ""
+        return f"“{name}” could not be opened{as_format}: {self.reason}{where}."
 
     def __str__(self) -> str:
         return self.user_message
@@ -75,46 +121,137 @@ def _display_name(path_or_name: str) -> str:
 
 @dataclass(frozen=True)
 class PageFormat:
-    """One kind of page the reader understands."""
+    """One kind of document the reader understands."""
 
     name: str
-    extensions: frozenset[str]
-    parse: Callable[[str, DocumentSource], Document]
-    looks_like: Callable[[str], bool] | None = None
-    """Content check on the decoded text; None for a format recognised by name only."""
+    """Stored in ``DocumentSource.format`` and the JSON export."""
+    label: str
+    """What the user calls it, in file dialogs and messages (English; the UI translates)."""
+    extensions: tuple[str, ...]
+    """File-name endings, lower case, without the dot."""
+    parse: Callable[[bytes, DocumentSource], Document]
+    looks_like: Callable[[str, str | None], bool] | None = None
+    """Content check on the start of the data and its first XML/HTML element name."""
 
 
-PLAIN_TEXT = PageFormat("text", frozenset({".txt", ".text"}), parse_page_text)
+class FormatInfo(NamedTuple):
+    """A format as a file dialog shows it: its name and its file-name endings."""
+
+    label: str
+    extensions: tuple[str, ...]
+
+
+def _parse_text_page(data: bytes, source: DocumentSource) -> Document:
+    try:
+        text = decode_text(data)
+    except DecodeError as error:
+        raise FormatError(error.reason) from error
+    try:
+        return parse_page_text(text, source)
+    except NothingToShowError as error:
+        raise FormatError(error.reason) from error
+
+
+def _parse_html(data: bytes, source: DocumentSource) -> Document:
+    from .html_page import parse_html  # html.parser only when a web page is opened
+
+    return parse_html(data, source)
+
+
+def _parse_medquad(data: bytes, source: DocumentSource) -> Document:
+    from .medquad import parse_medquad  # the XML parser only when XML is opened
+
+    return parse_medquad(data, source)
+
+
+def _parse_liveqa(data: bytes, source: DocumentSource) -> Document:
+    from .liveqa import parse_liveqa
+
+    return parse_liveqa(data, source)
+
+
+PLAIN_TEXT = PageFormat("text", "Plain-text page", ("txt", "text"), _parse_text_page)
+HTML = PageFormat(
+    "html",
+    "Web page (HTML)",
+    ("html", "htm", "xhtml"),
+    _parse_html,
+    lambda head, root: looks_like_html(root, head),
+)
 
 # Most specific first; plain text last, as it is also the fallback.
-_FORMATS: tuple[PageFormat, ...] = (PLAIN_TEXT,)
+_FORMATS: tuple[PageFormat, ...] = (
+    PageFormat(
+        "json", "Q&A Reader JSON", ("json",), parse_json, lambda head, _: looks_like_json(head)
+    ),
+    PageFormat(
+        "medquad", "MedQuAD XML", ("xml",), _parse_medquad,
+        lambda _, root: looks_like_medquad(root),
+    ),
+    PageFormat(
+        "liveqa", "TREC LiveQA medical XML", ("xml",), _parse_liveqa,
+        lambda head, root: looks_like_liveqa(root, head),
+    ),
+    HTML,
+    PLAIN_TEXT,
+)  # fmt: skip
+
+REASON_UNKNOWN_XML = (
+    "it is an XML file, but not one of the kinds Q&A Reader reads "
+    "(MedQuAD or TREC LiveQA); its top element is <{root}>"
+)
+_XML_EXTENSIONS = frozenset({"xml"})
 
 
-def detect_format(text: str, name: str) -> PageFormat:
-    """The format of a page: by content, then by file-name ending, else plain text."""
+def supported_formats() -> tuple[FormatInfo, ...]:
+    """Each format's user-facing name and file-name endings (no dot), for file dialogs.
+
+    Names are plain English; the UI translates them. Endings may repeat between
+    formats (both XML collections use "xml"): content decides which is meant.
+    """
+    return tuple(FormatInfo(page_format.label, page_format.extensions) for page_format in _FORMATS)
+
+
+def detect_format(data: bytes, name: str) -> PageFormat:
+    """The format of the data: by content, then by file-name ending, else plain text.
+
+    Raises :class:`FormatError` for XML of an unknown kind.
+    """
+    head = head_text(data)
+    root = first_element_name(head)
     for page_format in _FORMATS:
-        if page_format.looks_like is not None and page_format.looks_like(text):
+        if page_format.looks_like is not None and page_format.looks_like(head, root):
             return page_format
-    extension = os.path.splitext(name)[1].casefold()
+    extension = os.path.splitext(name)[1].casefold().lstrip(".")
+    is_xml = head.startswith("<?xml") or (extension in _XML_EXTENSIONS and root is not None)
+    if is_xml:
+        raise FormatError(REASON_UNKNOWN_XML.format(root=(root or "?")[:40]))
     for page_format in _FORMATS:
-        if extension in page_format.extensions:
+        if extension in page_format.extensions and extension not in _XML_EXTENSIONS:
             return page_format
     return PLAIN_TEXT
 
 
 def load_bytes(data: bytes, name: str, path: str | None = None) -> Document:
-    """Reads a page from bytes; ``name`` is used in messages and to guess the format.
+    """Reads a document from bytes; ``name`` is used in messages and to guess the format.
 
     ``path`` goes into ``Document.source`` unchanged (None for pasted or dropped data).
+    Raises :class:`DocumentLoadError` and nothing else.
     """
     if len(data) > MAX_FILE_BYTES:
         raise DocumentLoadError(name, REASON_TOO_LARGE)
+    if not data:
+        raise DocumentLoadError(name, REASON_EMPTY)
     try:
-        text = decode_text(data)
-        page_format = detect_format(text, name)
-        return page_format.parse(text, DocumentSource(path=path, format=page_format.name))
-    except (DecodeError, NothingToShowError) as error:
-        raise DocumentLoadError(name, error.reason) from error
+        page_format = detect_format(data, name)
+    except FormatError as error:
+        raise DocumentLoadError(name, error.reason, line=error.line) from error
+    try:
+        return page_format.parse(data, DocumentSource(path=path, format=page_format.name))
+    except FormatError as error:
+        # A plain-text page is what everyone expects; naming its format adds nothing.
+        label = None if page_format is PLAIN_TEXT else page_format.label
+        raise DocumentLoadError(name, error.reason, label, error.line) from error
 
 
 def load(path: str | os.PathLike[str]) -> Document:

@@ -127,8 +127,11 @@ def normalise_line_ends(text: str) -> str:
     return _RARE_LINE_BREAK.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def decode_text(data: bytes) -> str:
+def decode_text(data: bytes, normalise_lines: bool = True) -> str:
     """Decodes a saved page; see the module docstring for how the encoding is chosen.
+
+    ``normalise_lines=False`` keeps every character as it is (for JSON, where a
+    U+2028 inside a string is text, not a line end).
 
     Raises :class:`EmptyTextError` for no bytes or blank text and
     :class:`BinaryDataError` for data that is not text. Never raises anything else.
@@ -154,7 +157,9 @@ def decode_text(data: bytes) -> str:
             raise BinaryDataError(REASON_BINARY)
         text = _decode_8bit(data, utf8_marked=False)
     # Some tools write the mark twice, or once more after re-saving.
-    text = normalise_line_ends(text.lstrip("\ufeff"))
+    text = text.lstrip("\ufeff")
+    if normalise_lines:
+        text = normalise_line_ends(text)
     if not text:  # nothing but a byte-order mark
         raise EmptyTextError(REASON_EMPTY)
     if not text.strip():

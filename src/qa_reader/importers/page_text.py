@@ -53,8 +53,14 @@ The rules, in the order they are applied:
       up to it form one. Paragraphs after the last signature are one answer when
       exactly one answer is still to come, otherwise one answer each. Without any
       signature each paragraph is an answer.
+    - Fewer answers than N from paragraphs: when the answers are separated by single
+      line breaks instead, each line (a signature line signing the one before it)
+      is an answer, provided that gives exactly N answers. A list stays together.
   A count that does not match what was found is kept as it is; the model reports it
   (``Question.answer_count_mismatch``).
+* No heading and a first line longer than 160 characters (text pasted without a
+  title): the whole text is the details; the title is its first sentence, shortened.
+* Pages labelled "Question:" / "Answer:" are read by :mod:`.labelled_text` instead.
 
 Everything here is linear in the size of the page: lines are cleaned by C-level string
 methods, headings and disclaimers are found by compiled regular expressions that skip
@@ -66,7 +72,9 @@ from __future__ import annotations
 
 import re
 
-from ..document import Answer, Document, DocumentSource, Question
+from ..document import LIST_ITEM_MARKER, Answer, Document, DocumentSource, Question
+from .labelled_text import parse_labelled
+from .textblocks import excerpt
 
 __all__ = ["NothingToShowError", "parse_page_text"]
 
@@ -304,14 +312,38 @@ def _signed_units(paragraphs: list[str]) -> list[tuple[str, str | None]]:
     return units
 
 
+def _lines_as_units(paragraphs: list[str]) -> list[str]:
+    """Every line a unit of its own, except that a list stays together."""
+    units: list[str] = []
+    for paragraph in paragraphs:
+        if paragraph.startswith(LIST_ITEM_MARKER):
+            units.append(paragraph)
+        else:
+            units.extend(paragraph.split("\n"))
+    return units
+
+
 def _group_answers(region: str, declared: int | None) -> tuple[Answer, ...]:
     """The answers in the text after the heading (see the module docstring)."""
     paragraphs = _paragraphs(region)
+    by_paragraph = _group_paragraphs(paragraphs, declared)
+    if declared is not None and len(by_paragraph) < declared:
+        # Answers separated by single line breaks: accepted when the lines give
+        # exactly the number of answers the heading announced.
+        lines = _lines_as_units(paragraphs)
+        if len(lines) > len(paragraphs):
+            by_line = _group_paragraphs(lines, declared)
+            if len(by_line) == declared:
+                return by_line
+    return by_paragraph
+
+
+def _group_paragraphs(paragraphs: list[str], declared: int | None) -> tuple[Answer, ...]:
     if not paragraphs:
         return ()
     if declared == 1:
         return (_one_answer(paragraphs, *_split_signature(paragraphs[-1])),)
-    if not region.startswith(tuple(_DASHES)) and _DASH_LINE.search(region) is None:
+    if not any(p[:1] in _DASHES or _DASH_LINE.search(p) for p in paragraphs):
         return tuple(map(Answer, paragraphs))  # no line could be a signature
     units = _signed_units(paragraphs)
     if (declared is not None and len(units) <= declared) or all(
@@ -335,6 +367,8 @@ def _group_answers(region: str, declared: int | None) -> tuple[Answer, ...]:
 
 
 # --- the page ------------------------------------------------------------------------
+
+_TITLE_MAX_LENGTH = 160
 
 
 def _skip_navigation(text: str) -> int:
@@ -378,6 +412,9 @@ def parse_page_text(text: str, source: DocumentSource) -> Document:
     start = _skip_navigation(text)
     if start >= len(text):
         raise NothingToShowError()
+    labelled = parse_labelled(text[start:], source)
+    if labelled is not None:
+        return labelled
     disclaimer_parts: list[str] = []
     start = _take_leading_disclaimers(text, start, disclaimer_parts)
 
@@ -406,6 +443,11 @@ def parse_page_text(text: str, source: DocumentSource) -> Document:
                 disclaimer_parts.append(part)
 
     disclaimer_text = _join([text for text in map(_disclaimer_text, disclaimer_parts) if text])
+    if heading is None and len(title) > _TITLE_MAX_LENGTH:
+        # No heading and a first line too long for a title: the text someone pasted is
+        # all details, named by its first sentence.
+        details_region = title + details_region
+        title = excerpt(title)
     question = Question(
         title=title,
         details=_as_text(details_region),

@@ -22,4 +22,5 @@ def translated_render_labels() -> RenderLabels:
         contents_heading=tr("Contents"),
         untitled_question=tr("Untitled question"),
         author_prefix=tr("\u2014 "),
+        source_link=tr("Source: {url}"),
     )
