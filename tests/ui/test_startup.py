@@ -114,6 +114,19 @@ def test_size_geometry_and_document_come_back_after_restart(
     assert again.windowTitle() == "Why does my knee click?"
 
 
+def test_a_burst_of_size_steps_is_saved_without_closing(
+    start_app: Launcher, qtbot: QtBot, config_dir: Path
+) -> None:
+    """If the app is killed a moment after the reader's last step, the size is kept."""
+    window = start_app()
+    for _ in range(3):
+        qtbot.keyClick(window.view, Qt.Key.Key_Equal, CTRL)
+    settings = config_dir / "qa-reader.ini"
+
+    qtbot.wait_until(lambda: settings.is_file() and "text_size=22" in settings.read_text())
+    assert window.isVisible()
+
+
 def test_missing_last_document_falls_back_to_sample(
     start_app: Launcher, tmp_path: Path
 ) -> None:

@@ -1,8 +1,10 @@
 """The main window: wires actions, the reader view, menus, toolbar and status bar.
 
 It asks the importers for documents and the renderer for HTML; it never parses
-or builds markup itself. Preferences change only through the PreferencesModel,
-and every change is saved at once so nothing is lost if the app is killed.
+or builds markup itself. Preferences change only through the PreferencesModel.
+Changes are saved a moment after the last one (SAVE_DELAY_MS), and at once when the
+window closes: writing the settings file takes longer than a text-size step itself,
+so it must not sit on the keypress path, and a burst of steps is written once.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import html
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,6 +46,7 @@ log = logging.getLogger(__name__)
 
 TOOLBAR_ICON_SIZE = 32
 STATUS_MESSAGE_MS = 8000
+SAVE_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +70,11 @@ class MainWindow(QMainWindow):
         self._pending_notes: list[str] = []
         self._dialogs: list[QWidget] = []  # non-blocking dialogs kept alive while open
         self.disclaimer_dialog: DisclaimerDialog | None = None
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._save_preferences)
 
         self.reader_actions = Actions(self)
         self.view = ReaderView(self)
@@ -323,7 +331,12 @@ class MainWindow(QMainWindow):
     def _on_preferences_changed(self, preferences: Preferences) -> None:
         if preferences.text_size != round(self.view.text_size()):
             self._apply_text_size(preferences.text_size)
-        if self._save_changes and not self._store.save(preferences):
+        if self._save_changes:
+            self._save_timer.start()
+
+    def _save_preferences(self) -> None:
+        self._save_timer.stop()
+        if self._save_changes and not self._store.save(self._preferences.current):
             self._tell_settings_unsaved()
 
     def _tell_settings_unsaved(self) -> None:
@@ -340,6 +353,8 @@ class MainWindow(QMainWindow):
         if self.disclaimer_dialog is not None and self.disclaimer_dialog.isVisible():
             # Closing before accepting the disclaimer is the same as choosing "Quit".
             self._save_changes = False
+        if self._save_timer.isActive():
+            self._save_preferences()
         if self._save_changes:
             state = WindowState(geometry=bytes(self.saveGeometry().data()),
                                 state=bytes(self.saveState().data()))

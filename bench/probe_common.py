@@ -1,0 +1,77 @@
+"""What the app probe and the floor probe measure the same way, inside one process.
+
+A "step" is one text-size change as the reader makes it, timed from the request to the
+end of the repaint of the visible page (relayout included). After each step the event
+loop is run until the document's layout settles; the longest single pass through the
+event loop in that time is the step's "block": how long the window could not react.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtWidgets import QApplication, QTextBrowser
+
+SETTLE_PASSES = 30
+"""Event-loop passes without a change in the document's laid-out size that count as settled."""
+SETTLE_LIMIT_S = 60.0
+
+
+def settle(app: QApplication, view: QTextBrowser) -> float:
+    """Runs the event loop until layout settles; returns the longest pass in ms."""
+    layout = view.document().documentLayout()
+    longest = 0.0
+    unchanged = 0
+    last = -1.0
+    deadline = time.perf_counter() + SETTLE_LIMIT_S
+    while unchanged < SETTLE_PASSES and time.perf_counter() < deadline:
+        started = time.perf_counter()
+        app.processEvents()
+        longest = max(longest, (time.perf_counter() - started) * 1000)
+        height = layout.documentSize().height()
+        unchanged = unchanged + 1 if height == last else 0
+        last = height
+        time.sleep(0.001)  # let timers that lay out the rest in slices come due
+    return longest
+
+
+def timed_paint(app: QApplication, view: QTextBrowser, action: Callable[[], None]) -> float:
+    """Runs `action`, delivers the events it posted and repaints the page; ms taken."""
+    started = time.perf_counter()
+    action()
+    app.processEvents()
+    view.viewport().repaint()
+    return (time.perf_counter() - started) * 1000
+
+
+def measure_steps(
+    app: QApplication, view: QTextBrowser, step: Callable[[int], None], count: int
+) -> dict[str, list[float]]:
+    """`count` alternating steps (larger, smaller, …) from a third of the way down."""
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    settle(app, view)
+    step_ms: list[float] = []
+    block_ms: list[float] = []
+    for index in range(count):
+        direction = 1 if index % 2 == 0 else -1
+        step_ms.append(timed_paint(app, view, partial(step, direction)))
+        block_ms.append(settle(app, view))
+    return {"step_ms": step_ms, "block_ms": block_ms}
+
+
+def peak_rss_mib() -> float:
+    # ru_maxrss is in KiB on Linux, bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def report(result: dict[str, object]) -> None:
+    result["peak_rss_mib"] = peak_rss_mib()
+    sys.stdout.write(json.dumps(result) + "\n")
+    sys.stdout.flush()
