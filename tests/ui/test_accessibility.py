@@ -103,3 +103,16 @@ def test_tab_order_goes_page_find_bar_toolbar_side_panel(
         "find_close_button", "Open", "Smaller text", "Larger text", "outline_list",
         "reader_view",
     ]
+
+
+def test_popup_menus_and_the_toolbar_overflow_button_are_named(start_app: Launcher) -> None:
+    # Both were unnamed over AT-SPI (docs/accessibility-report.md).
+    window = start_app()
+    menus = [action.menu() for action in window.menuBar().actions()]
+    names = [accessible_name(menu) for menu in menus if isinstance(menu, QMenu)]
+    assert names == ["File", "Edit", "View", "Go", "Help"]
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    assert toolbar is not None
+    overflow = toolbar.findChild(QWidget, "qt_toolbar_ext_button")
+    assert overflow is not None
+    assert accessible_name(overflow) == "More toolbar buttons"

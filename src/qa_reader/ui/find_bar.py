@@ -253,8 +253,7 @@ class FindBar(QWidget):
                 number=self._current + 1, count=len(self._matches)
             )
         if text != self.count_label.text():
-            self.count_label.setText(text)
-            self.count_label.setAccessibleName(text or self.tr("No search yet"))
+            self.count_label.setText(text)  # a label's text is its accessible name
             name_changed(self.count_label)
             announce(self, text)
 

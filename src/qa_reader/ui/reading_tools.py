@@ -90,6 +90,7 @@ class ReadingTools(QObject):
         self._connect()
         actions[ActionId.FOCUS_MODE].setChecked(self._focus_mode)
         self._set_tab_order()
+        self._name_unnamed_parts()
         window.installEventFilter(self)
         self._on_html_shown()
 
@@ -160,6 +161,22 @@ class ReadingTools(QObject):
         chain.extend([self.panel.tree, self._view])
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def _name_unnamed_parts(self) -> None:
+        """Names two parts Qt leaves unnamed for screen readers (seen over AT-SPI).
+
+        A popup menu is named by its window title, which Qt leaves empty; and the toolbar's
+        overflow button (shown when the window is too narrow for all buttons) has no text.
+        """
+        for action in self._window.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and not menu.windowTitle():
+                menu.setWindowTitle(Actions.accessible_name(action))
+        toolbar = self._window.findChild(QToolBar, "main_toolbar")
+        overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button") if toolbar else None
+        if overflow is not None:
+            overflow.setAccessibleName(self.tr("More toolbar buttons"))
+            overflow.setToolTip(self.tr("More toolbar buttons"))
 
     # -- structure keys --------------------------------------------------------------------
 
