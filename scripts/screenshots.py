@@ -2,7 +2,7 @@
 
 Run under a real X server, e.g.:
     xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python scripts/screenshots.py
-Writes docs/screenshots/{reader-default,reader-48pt,disclaimer}.png, using a throwaway
+Writes docs/screenshots/{reader-default,reader-48pt,disclaimer,navigate}.png, using a throwaway
 settings folder so nobody's preferences are touched.
 """
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from qa_reader.app import configure_application, launch
 from qa_reader.cli import LaunchOptions
+from qa_reader.ui.actions import ActionId
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -56,6 +57,16 @@ def main() -> int:
             window.step_text_size(+1)
         settle(app)
         grab(window, "reader-48pt.png")
+        window.reset_text_size()
+        tools = window.reading_tools
+        window.reader_actions[ActionId.SIDE_PANEL].setChecked(True)
+        window.reader_actions[ActionId.FOCUS_MODE].setChecked(True)
+        tools.go_next_answer()
+        tools.go_next_answer()
+        tools.find_bar.open_bar()
+        tools.find_bar.field.setText("fever")
+        settle(app)
+        grab(window, "navigate.png")
         window.close()
     return 0
 

@@ -9,6 +9,7 @@ CORE_MODULES = (
     "qa_reader.document",
     "qa_reader.style",
     "qa_reader.render",
+    "qa_reader.outline",
     "qa_reader.importers",
     "qa_reader.export.json_export",
     "qa_reader.resources",

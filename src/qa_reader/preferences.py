@@ -154,6 +154,10 @@ class Preferences:
     interface_scale: int = 100
     """Size of menus, toolbar, status bar and dialogs, in percent."""
 
+    # Navigation.
+    focus_mode: bool = False
+    """Dim everything but the question or answer being read."""
+
     def __post_init__(self) -> None:
         document_given: object = self.last_document  # may be a Path despite the annotation
         if isinstance(document_given, os.PathLike):
@@ -213,6 +217,7 @@ OPTIONS: tuple[Option, ...] = (
         "interface/scale",
         number_in_range("interface size", *INTERFACE_SCALE_RANGE, whole=True, unit="%"),
     ),
+    Option("focus_mode", "view/focus_mode", flag("focus mode")),
 )
 """Every preference, declared once: its `Preferences` field, settings key and check. The
 defaults are the `Preferences` field defaults (except the text size, whose default the store

@@ -140,7 +140,7 @@ def test_view_menu_holds_the_size_actions(start_app: Launcher) -> None:
         menu.title().replace("&", ""): menu for menu in window.menuBar().findChildren(QMenu)
     }
     texts = [action.text().replace("&", "") for action in menus["View"].actions()]
-    assert texts == ["Larger text", "Smaller text", "Actual size"]
+    assert texts[:3] == ["Larger text", "Smaller text", "Actual size"]
     assert window.reader_actions[ActionId.ZOOM_IN] in menus["View"].actions()
 
 

@@ -26,6 +26,17 @@ class ActionId(enum.Enum):
     ZOOM_RESET = "zoom_reset"
     SHOW_DISCLAIMER = "show_disclaimer"
     ABOUT = "about"
+    # Navigation: structure keys, side panel, focus mode, find, full screen.
+    GO_QUESTION = "go_question"
+    GO_PREVIOUS_ANSWER = "go_previous_answer"
+    GO_NEXT_ANSWER = "go_next_answer"
+    GO_DISCLAIMER = "go_disclaimer"
+    SIDE_PANEL = "side_panel"
+    FOCUS_MODE = "focus_mode"
+    FULL_SCREEN = "full_screen"
+    FIND = "find"
+    FIND_NEXT = "find_next"
+    FIND_PREVIOUS = "find_previous"
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,7 @@ class ActionSpec:
     standard_keys: tuple[StandardKey, ...] = ()
     extra_keys: tuple[str, ...] = ()
     role: QAction.MenuRole = QAction.MenuRole.NoRole
+    checkable: bool = False
 
 
 def _specs() -> dict[ActionId, ActionSpec]:
@@ -67,6 +79,43 @@ def _specs() -> dict[ActionId, ActionSpec]:
         ActionId.ABOUT: ActionSpec(
             "&About Q&A Reader…", "Version and where settings are kept", "help-about",
             role=QAction.MenuRole.AboutRole,
+        ),
+        ActionId.GO_QUESTION: ActionSpec(
+            "Go to the &question", "Go to the question (again: the question before it)",
+            "go-top", (), ("Alt+Home",),
+        ),
+        ActionId.GO_PREVIOUS_ANSWER: ActionSpec(
+            "&Previous answer", "Go to the previous doctor's answer", "go-up", (), ("Alt+Up",),
+        ),
+        ActionId.GO_NEXT_ANSWER: ActionSpec(
+            "&Next answer", "Go to the next doctor's answer", "go-down", (), ("Alt+Down",),
+        ),
+        ActionId.GO_DISCLAIMER: ActionSpec(
+            "Go to the &disclaimer", "Go to the page's medical disclaimer", "go-bottom",
+            (), ("Alt+End",),
+        ),
+        ActionId.SIDE_PANEL: ActionSpec(
+            "Side &panel", "Show or hide the list of the question and answers", None,
+            (), ("F9",), checkable=True,
+        ),
+        ActionId.FOCUS_MODE: ActionSpec(
+            "&Focus mode", "Dim everything but the question or answer you are reading", None,
+            (), ("F8",), checkable=True,
+        ),
+        ActionId.FULL_SCREEN: ActionSpec(
+            "F&ull screen", "Use the whole screen for the page", "view-fullscreen",
+            (StandardKey.FullScreen,), ("F11",), checkable=True,
+        ),
+        ActionId.FIND: ActionSpec(
+            "&Find…", "Find words on the page", "edit-find", (StandardKey.Find,), ("Ctrl+F",),
+        ),
+        ActionId.FIND_NEXT: ActionSpec(
+            "Find &next", "Go to the next match", "go-down",
+            (StandardKey.FindNext,), ("F3", "Ctrl+G"),
+        ),
+        ActionId.FIND_PREVIOUS: ActionSpec(
+            "Find pre&vious", "Go to the previous match", "go-up",
+            (StandardKey.FindPrevious,), ("Shift+F3", "Ctrl+Shift+G"),
         ),
     }
 
@@ -120,6 +169,7 @@ class Actions:
                 action.setToolTip(tooltip)
             action.setStatusTip(tooltip)
             action.setMenuRole(spec.role)
+            action.setCheckable(spec.checkable)
             self._actions[action_id] = action
 
     def __getitem__(self, action_id: ActionId) -> QAction:

@@ -41,6 +41,7 @@ from .actions import ActionId, Actions
 from .disclaimer_dialog import DisclaimerDialog
 from .labels import translated_render_labels
 from .reader_view import ReaderView
+from .reading_tools import ReadingTools
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._connect()
+        self.reading_tools = ReadingTools(self, self.reader_actions, self.view, preferences)
         self.view.set_max_line_chars(ReadingStyle().max_line_chars)
         self._apply_text_size(preferences.current.text_size)
         self.setWindowTitle(APP_NAME)

@@ -51,6 +51,8 @@ class ReaderView(QTextBrowser):
 
     link_refused = Signal(QUrl)
     external_link_opened = Signal(QUrl)
+    html_shown = Signal()
+    """A new text replaced the old one (positions and highlights start afresh)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,7 @@ class ReaderView(QTextBrowser):
         self.setHtml(html)
         self.setAccessibleName(accessible_name)
         self._update_side_margins()
+        self.html_shown.emit()
 
     def loadResource(self, resource_type: int, url: QUrl | str) -> object:  # noqa: N802 (Qt API)
         log.info("refused to load a resource for the document: %s", QUrl(url).toDisplayString())
