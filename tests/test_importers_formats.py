@@ -73,7 +73,7 @@ def _exported() -> dict[str, object]:
         (lambda d: d.pop("title"), "“title” is missing"),
         (lambda d: d.update(extra=1), "“extra” is not part of qa-reader/1"),
         (lambda d: d.update(disclaimer=""), "“disclaimer” must be text that is not empty"),
-        (lambda d: d["source"].pop("url"), "“source.url” is missing"),
+        (lambda d: d["source"].pop("format"), "“source.format” is missing"),
         (lambda d: d["source"].update(format=None), "“source.format”"),
         (lambda d: d["questions"][0].update(answers={}), "“questions[0].answers” must be a list"),
         (
@@ -313,3 +313,17 @@ def test_the_extension_decides_when_the_content_does_not() -> None:
     assert document.source.format == "html"
     # As in a browser, line breaks in HTML text are spaces and references are decoded.
     assert document.title == "Is this a fever? It is 38 °C."
+
+
+def test_json_written_before_source_url_existed_still_opens() -> None:
+    from qa_reader.importers import load_bytes
+
+    old = (
+        '{"schema": "qa-reader/1", "title": "T", "disclaimer": null,'
+        ' "source": {"path": null, "format": "text"},'
+        ' "questions": [{"title": "T", "details": null, "declared_answer_count": null,'
+        ' "answers": [{"text": "A.", "author": null}]}]}'
+    )
+    document = load_bytes(old.encode(), "old.json")
+    assert document.source.url is None
+    assert document.questions[0].answers[0].text == "A."

@@ -35,11 +35,13 @@ _ANSWER_KEYS = ("text", "author")
 T = TypeVar("T")
 
 
-def _object(value: object, where: str, keys: tuple[str, ...]) -> dict[str, Any]:
+def _object(
+    value: object, where: str, keys: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise FormatError(f"“{where}” must be an object with the fields {', '.join(keys)}")
     for key in keys:
-        if key not in value:
+        if key not in value and key not in optional:
             raise FormatError(f"the field “{_join(where, key)}” is missing")
     for key in value:
         if key not in keys:
@@ -100,13 +102,14 @@ def _question(value: object, where: str) -> Question:
 
 
 def _source(value: object) -> DocumentSource:
-    data = _object(value, "source", _SOURCE_KEYS)
+    # "url" came after the first files were written; such files have no url and stay valid.
+    data = _object(value, "source", _SOURCE_KEYS, optional=("url",))
     path = _optional_text(data["path"], "source.path")
     source_format = _optional_text(data["format"], "source.format")
     if source_format is None:
         raise FormatError("the field “source.format” must be text that is not empty")
     return DocumentSource(
-        path=path, format=source_format, url=_optional_text(data["url"], "source.url")
+        path=path, format=source_format, url=_optional_text(data.get("url"), "source.url")
     )
 
 
