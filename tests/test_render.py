@@ -31,12 +31,12 @@ def sample(**changes: object) -> Document:
 
 def test_structure_headings_and_disclaimer_box() -> None:
     html = render_html(sample())
-    assert "<h1><a name='question-1'></a>Can I drink coffee" in html
-    assert "Doctors\u2019 answers (2)</h2>" in html
-    assert "Answer 1 of 2</h3>" in html and "Answer 2 of 2</h3>" in html
+    assert "<h1><a name='question-1' title='Can I drink coffee" in html
+    assert "Doctors\u2019 answers (2)</a></h2>" in html
+    assert "Answer 1 of 2</a></h3>" in html and "Answer 2 of 2</a></h3>" in html
     assert "<p>Ask the lab.</p><p>It depends on the test.</p>" in html
     assert "\u2014 Dr. Ada Lee" in html
-    assert "<table class='disclaimer'" in html and "Medical disclaimer</h2>" in html
+    assert "<table class='disclaimer'" in html and "Medical disclaimer</a></h2>" in html
     assert html.index("Answer 2 of 2") < html.index("Medical disclaimer")
 
 
@@ -79,7 +79,7 @@ def test_several_questions_get_a_contents_list() -> None:
     assert "<h1>Topic</h1>" in html
     for n in (1, 2, 3):
         assert f"<a href='#question-{n}'>Question {n}?</a>" in html
-        assert f"<h2><a name='question-{n}'></a>Question {n}?</h2>" in html
+        assert f"<h2><a name='question-{n}' title='Question {n}?'>Question {n}?</a></h2>" in html
 
 
 def test_labels_can_be_translated() -> None:

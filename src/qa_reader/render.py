@@ -64,7 +64,7 @@ p {{ line-height: 150%; margin-top: 0; margin-bottom: 0.9em; }}
 h1 {{ margin-top: 0.3em; margin-bottom: 0.6em; font-weight: 700; }}
 h2 {{ margin-top: 1.4em; margin-bottom: 0.5em; font-weight: 700; }}
 h3 {{ margin-top: 1.2em; margin-bottom: 0.4em; font-weight: 700; }}
-a {{ color: {LINK_COLOUR}; text-decoration: underline; }}
+a[href] {{ color: {LINK_COLOUR}; text-decoration: underline; }}
 p.note {{ color: {MUTED_TEXT_COLOUR}; font-style: italic; }}
 p.author {{ color: {MUTED_TEXT_COLOUR}; font-style: italic; }}
 table.disclaimer {{ background-color: {DISCLAIMER_BACKGROUND};
@@ -119,16 +119,12 @@ def _question(
     h_section = f"h{heading_level + 1}"
     h_answer = f"h{heading_level + 2}"
     anchor = QUESTION_ANCHOR.format(q=number)
-    yield (
-        f"<{h_question}><a name='{anchor}'></a>"
-        f"{_escape(_question_title(question, labels))}</{h_question}>"
-    )
+    yield _heading(h_question, anchor, _question_title(question, labels))
     yield from _paragraphs(question.detail_paragraphs)
 
     count = len(question.answers)
-    yield (
-        f"<{h_section}><a name='{ANSWERS_ANCHOR.format(q=number)}'></a>"
-        f"{_escape(labels.answers_heading.format(count=count))}</{h_section}>"
+    yield _heading(
+        h_section, ANSWERS_ANCHOR.format(q=number), labels.answers_heading.format(count=count)
     )
     if question.answer_count_mismatch and question.declared_answer_count is not None:
         note = labels.mismatch_note.format(declared=question.declared_answer_count, found=count)
@@ -138,7 +134,7 @@ def _question(
     for answer_number, answer in enumerate(question.answers, start=1):
         heading = labels.answer_heading.format(number=answer_number, count=count)
         anchor = ANSWER_ANCHOR.format(q=number, a=answer_number)
-        yield f"<{h_answer}><a name='{anchor}'></a>{_escape(heading)}</{h_answer}>"
+        yield _heading(h_answer, anchor, heading)
         yield from _answer_body(answer, labels)
 
 
@@ -151,11 +147,23 @@ def _answer_body(answer: Answer, labels: RenderLabels) -> Iterable[str]:
 def _disclaimer(text: str, labels: RenderLabels) -> Iterable[str]:
     yield (
         "<table class='disclaimer' width='100%' border='2' cellspacing='0' cellpadding='14'>"
-        f"<tr><td><h2><a name='{DISCLAIMER_ANCHOR}'></a>"
-        f"{_escape(labels.disclaimer_heading)}</h2>"
+        "<tr><td>" + _heading("h2", DISCLAIMER_ANCHOR, labels.disclaimer_heading)
     )
     yield from _paragraphs(split_paragraphs(text))
     yield "</td></tr></table>"
+
+
+def _heading(tag: str, anchor: str, text: str) -> str:
+    """A heading that is also a place to go to (contents links, structure navigation).
+
+    The anchor wraps the heading's text and carries that text as its title. Qt's format
+    table hashes a character format without its anchor names, so thousands of anchors
+    that differ only in their names share one hash bucket and setHtml() turns quadratic
+    (measured: 20,000 answers, 7 MB, 14 s instead of 0.5 s). The title is hashed and keeps
+    the formats apart; readers see it only as a tooltip repeating the heading.
+    """
+    escaped = _escape(text)
+    return f"<{tag}><a name='{anchor}' title='{escaped}'>{escaped}</a></{tag}>"
 
 
 def _note(text: str) -> str:
