@@ -32,6 +32,11 @@ EXCLUDED_PYTHON_MODULES = [
     "curses",
     "sqlite3",
     "xmlrpc",
+    # The app never opens a network connection: without these, OpenSSL's libssl and
+    # libcrypto (5 MB) stay out. hashlib falls back to its built-in digests.
+    "ssl",
+    "_ssl",
+    "_hashlib",
 ]
 
 # Every PySide6 module the app does not import. The app uses QtCore, QtGui, QtWidgets,
