@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${QA_READER_VENV:-$root/.venv}"
 cd "$root"
 echo "== ruff"
-"$venv/bin/ruff" check src tests scripts bench
+"$venv/bin/ruff" check src tests scripts bench packaging tools
 echo "== mypy"
 "$venv/bin/mypy"
 echo "== pytest"

@@ -33,7 +33,11 @@ def test_self_test_on_the_sample(config_dir: Path) -> None:
     result = run("--self-test", config_dir=config_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.fullmatch(
-        r"ok: Can I take ibuprofen and paracetamol together for a fever\? \(4 answers\) \d+ ms\n",
+        r"ok: Can I take ibuprofen and paracetamol together for a fever\? \(4 answers\) \d+ ms\n"
+        r"resources: .+\n"
+        r"sample: samples/fever-ibuprofen-and-paracetamol\.txt\n"
+        r"fonts: (none bundled|\d+ of \d+ loaded \(.+\))\n"
+        r"icon: drawn from SVG\n",
         result.stdout,
     )
     assert result.stderr == ""  # Qt's own diagnostics go to the log file, not the terminal

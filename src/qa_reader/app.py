@@ -116,9 +116,16 @@ def _self_test(options: LaunchOptions, started: float) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from .bundle_check import check_bundle
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         raise RuntimeError("the self-test needs a QApplication")
+    bundle = check_bundle()
+    if bundle.problems:
+        for problem in bundle.problems:
+            print(f"self-test failed: {problem}")
+        return EXIT_FAILURE
     try:
         window = launch(options, ask_disclaimer=False)
         window.show_disclaimer(first_launch=True).hide()
@@ -153,5 +160,7 @@ def _self_test(options: LaunchOptions, started: float) -> int:
         return EXIT_FAILURE
     answers = document.answer_count
     print(f"ok: {document.title} ({answers} answers) {elapsed_ms} ms")
+    for line in bundle.lines:
+        print(line)
     window.close()
     return EXIT_OK

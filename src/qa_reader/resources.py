@@ -53,3 +53,21 @@ def resource_path(name: str) -> Path:
 
 def sample_document_path() -> Path:
     return resource_path(SAMPLE_DOCUMENT)
+
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+
+
+def bundled_font_files() -> list[Path]:
+    """Font files shipped under `fonts/` (any depth), sorted by name; none if there are none.
+
+    Licence texts and other files beside the fonts are ignored.
+    """
+    fonts = resources_root() / "fonts"
+    if not fonts.is_dir():
+        return []
+    return sorted(
+        path
+        for path in fonts.rglob("*")
+        if path.is_file() and path.suffix.lower() in FONT_SUFFIXES
+    )
