@@ -28,7 +28,7 @@ def load_error(data: bytes, name: str) -> DocumentLoadError:
 def test_supported_formats_name_every_format_with_its_endings() -> None:
     formats = dict(supported_formats())
     assert formats == {
-        "Q&A Reader JSON": ("json",),
+        "Q&A Reader JSON": ("json", "qajson"),
         "MedQuAD XML": ("xml",),
         "TREC LiveQA medical XML": ("xml",),
         "Web page (HTML)": ("html", "htm", "xhtml"),
