@@ -144,26 +144,31 @@ def test_view_menu_holds_the_size_actions(start_app: Launcher) -> None:
     assert window.reader_actions[ActionId.ZOOM_IN] in menus["View"].actions()
 
 
+@pytest.mark.parametrize(("answers", "target"), [(60, 30), (4000, 3000)])
 def test_size_change_keeps_the_paragraph_at_the_top(
-    start_app: Launcher, qtbot: QtBot, tmp_path: Path
+    start_app: Launcher, qtbot: QtBot, tmp_path: Path, answers: int, target: int
 ) -> None:
     page = tmp_path / "long.txt"
-    answers = "\n\n".join(
+    text = "\n\n".join(
         f"Answer paragraph number {n}. " + "Plenty of words to fill the line. " * 6
-        for n in range(1, 61)
+        for n in range(1, answers + 1)
     )
-    page.write_text(f"A long question\n\nDoctors Answers (60)\n\n{answers}\n", encoding="utf-8")
+    page.write_text(
+        f"A long question\n\nDoctors Answers ({answers})\n\n{text}\n", encoding="utf-8"
+    )
     window = start_app(page)
     view = window.view
-    anchor = view.document().find("Answer paragraph number 30.")
+    anchor = view.document().find(f"Answer paragraph number {target}.")
     block_rect = view.document().documentLayout().blockBoundingRect(anchor.block())
-    view.verticalScrollBar().setValue(round(block_rect.top()))
+    bar = view.verticalScrollBar()
+    qtbot.wait_until(lambda: bar.maximum() >= block_rect.top())  # a long page is laid out lazily
+    bar.setValue(round(block_rect.top()))
     top_text = view.cursorForPosition(QPoint(0, 0)).block().text()
-    assert top_text.startswith("Answer paragraph number 30.")
+    assert top_text.startswith(f"Answer paragraph number {target}.")
     for key in (Qt.Key.Key_Equal, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_0):
         press(qtbot, window, key)
         top_text = view.cursorForPosition(QPoint(0, 0)).block().text()
-        assert top_text.startswith("Answer paragraph number 30.")
+        assert top_text.startswith(f"Answer paragraph number {target}.")
 
 
 def test_tab_moves_from_the_page_to_every_toolbar_button(start_app: Launcher, qtbot: QtBot) -> None:

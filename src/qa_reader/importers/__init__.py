@@ -182,7 +182,11 @@ HTML = PageFormat(
 # Most specific first; plain text last, as it is also the fallback.
 _FORMATS: tuple[PageFormat, ...] = (
     PageFormat(
-        "json", "Q&A Reader JSON", ("json", "qajson"), parse_json, lambda head, _: looks_like_json(head)
+        "json",
+        "Q&A Reader JSON",
+        ("json", "qajson"),
+        parse_json,
+        lambda head, _: looks_like_json(head),
     ),
     PageFormat(
         "medquad", "MedQuAD XML", ("xml",), _parse_medquad,

@@ -133,8 +133,15 @@ class ReaderView(QTextBrowser):
         self.setFont(font)  # becomes the document's default font; all sizes are relative
         self._update_side_margins()
         if block is not None:
-            rect = self.document().documentLayout().blockBoundingRect(block)
-            self.verticalScrollBar().setValue(round(rect.top() + fraction * rect.height()))
+            layout = self.document().documentLayout()
+            rect = layout.blockBoundingRect(block)
+            bar = self.verticalScrollBar()
+            # QTextEdit updates the scroll range only later from the event loop; until then
+            # it is the range of the part laid out so far, and setValue() would be clamped
+            # to it (a long page jumped back to its start). The range it will set is this:
+            height = round(layout.documentSize().height())
+            bar.setRange(0, max(bar.maximum(), height - self.viewport().height()))
+            bar.setValue(round(rect.top() + fraction * rect.height()))
 
     def _top_block(self) -> tuple[QTextBlock | None, float]:
         scroll = self.verticalScrollBar().value()
