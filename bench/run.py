@@ -177,7 +177,7 @@ def per_size(
         open_floor = median([float(d["open_ms"]) for d in floor])
         steps_app = pooled(app, "step_ms")
         steps_floor = pooled(floor, "step_ms")
-        block_app = max(max(pooled(app, "block_ms")), max(steps_app))
+        block_app = max(pooled(app, "block_ms"))
         rss_app = median([float(d["peak_rss_mib"]) for d in app])
         rss_floor = median([float(d["peak_rss_mib"]) for d in floor])
         results.rows += [

@@ -8,7 +8,9 @@ it. When the reader scrolls, the current stop follows the heading nearest the to
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from bisect import bisect_right
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from ..document import Document
@@ -66,6 +68,9 @@ class Navigator(QObject):
         self._current: int | None = None
         self._moving = False
         view.verticalScrollBar().valueChanged.connect(self._follow_scrolling)
+        view.relayout_finished.connect(
+            lambda: self._follow_scrolling(view.verticalScrollBar().value())
+        )
 
     # -- the document ----------------------------------------------------------------------
 
@@ -130,21 +135,17 @@ class Navigator(QObject):
         self.current_changed.emit(-1 if index is None else index)
 
     def _follow_scrolling(self, value: int) -> None:
-        if self._moving or not self._stops:
-            return
+        if self._moving or not self._stops or self._view.relayout_pending:
+            return  # (after a size change far down a page: once it is laid out again)
         view = self._view
-        layout = view.document().documentLayout()
         scroll_bar = view.verticalScrollBar()
         height = view.viewport().height()
         # At the very end the last headings may never reach the line: take what is shown.
         at_end = value >= scroll_bar.maximum() > 0
-        line = value + (height if at_end else height * FOLLOW_LINE)
-        current = 0
-        for index, position in enumerate(self._positions):
-            # Only headings above the line are laid out here, which keeps this cheap on
-            # long documents: the loop stops at the first heading below it.
-            block = view.document().findBlock(position)
-            if layout.blockBoundingRect(block).top() > line:
-                break
-            current = index
+        line = height - 1 if at_end else round(height * FOLLOW_LINE)
+        # The text under the line, found in the part that is on screen (already laid out);
+        # the current stop is the last heading before it. Measuring headings instead would
+        # lay out the page down to them: seconds on a page with thousands of answers.
+        position = view.cursorForPosition(QPoint(0, line)).position()
+        current = max(bisect_right(self._positions, position) - 1, 0)
         self._set_current(current)

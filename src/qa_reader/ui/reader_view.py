@@ -6,7 +6,10 @@
   else (file:, javascript:, data:, …) is refused and reported.
 - Ctrl+wheel and pinch gestures ask for a size step instead of zooming the
   widget directly, so they go through the same path as the actions.
-- A text size change keeps the paragraph at the top of the view at the top.
+- A text size change keeps the paragraph at the top of the view at the top. Far down a
+  long page that needs the whole text above it laid out again in the new size; that is
+  done in slices from the event loop, with the old picture kept on screen meanwhile, so
+  the window never freezes for it.
 - Highlights (focus-mode dimming, find matches, the words being read aloud) are
   extra selections kept in named layers, so features never overwrite each other's.
 """
@@ -17,7 +20,7 @@ import enum
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -33,6 +36,11 @@ log = logging.getLogger(__name__)
 WHEEL_STEP = 120  # angleDelta units of one notch of a classic mouse wheel
 PINCH_STEP = 0.25  # accumulated pinch scale that counts as one size step
 MIN_SIDE_MARGIN = 16  # px
+RELAYOUT_AT_ONCE_CHARS = 300_000
+"""Text above the top paragraph that is laid out at once on a size change (about 50 ms);
+beyond it the layout goes in slices (see `set_text_size`)."""
+RELAYOUT_SLICE_CHARS = 120_000
+"""Text laid out per slice: about 20 ms, so each pass of the event loop stays short."""
 
 
 class HighlightLayer(enum.IntEnum):
@@ -53,6 +61,8 @@ class ReaderView(QTextBrowser):
     external_link_opened = Signal(QUrl)
     html_shown = Signal()
     """A new text replaced the old one (positions and highlights start afresh)."""
+    relayout_finished = Signal()
+    """A size change that was laid out in slices has reached the reader's place."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,10 +84,18 @@ class ReaderView(QTextBrowser):
         self._pinch_accumulator = 0.0
         self._max_line_chars: int | None = None
         self._highlights: dict[HighlightLayer, list[QTextEdit.ExtraSelection]] = {}
+        # A place to return to once the text above it is laid out: (block, fraction, the
+        # position laid out so far).
+        self._pending_place: tuple[QTextBlock, float, int] | None = None
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(self._relayout_slice)
 
     # -- content ---------------------------------------------------------------------------
 
     def show_html(self, html: str, accessible_name: str) -> None:
+        self._end_relayout()
         # Highlights point into the old document's text; they mean nothing in the new one.
         self._highlights.clear()
         self.setExtraSelections([])
@@ -127,21 +145,64 @@ class ReaderView(QTextBrowser):
         """Applies a new size, keeping the paragraph at the top of the view at the top."""
         if self.font().pointSizeF() == points:
             return
-        block, fraction = self._top_block()
+        block: QTextBlock | None
+        if self._pending_place is not None:
+            # Still on the way back from the last change: aim for the same place.
+            block, fraction, _reached = self._pending_place
+        else:
+            block, fraction = self._top_block()
+        self._end_relayout()
         font = QFont(self.font())
         font.setPointSizeF(points)
         self.setFont(font)  # becomes the document's default font; all sizes are relative
         self._update_side_margins()
-        if block is not None:
-            layout = self.document().documentLayout()
-            rect = layout.blockBoundingRect(block)
-            bar = self.verticalScrollBar()
-            # QTextEdit updates the scroll range only later from the event loop; until then
-            # it is the range of the part laid out so far, and setValue() would be clamped
-            # to it (a long page jumped back to its start). The range it will set is this:
-            height = round(layout.documentSize().height())
-            bar.setRange(0, max(bar.maximum(), height - self.viewport().height()))
-            bar.setValue(round(rect.top() + fraction * rect.height()))
+        if block is None:
+            return
+        if block.position() <= RELAYOUT_AT_ONCE_CHARS:
+            self._scroll_to(block, fraction)
+            return
+        self._pending_place = (block, fraction, 0)
+        self.viewport().setUpdatesEnabled(False)  # no picture of the page's start meanwhile
+        self._relayout_timer.start()
+
+    @property
+    def relayout_pending(self) -> bool:
+        """True while a size change is still being laid out up to the reader's place."""
+        return self._pending_place is not None
+
+    def _relayout_slice(self) -> None:
+        if self._pending_place is None:
+            return
+        block, fraction, reached = self._pending_place
+        reached = min(block.position(), reached + RELAYOUT_SLICE_CHARS)
+        # Asking for a block's rectangle lays the text out up to that block.
+        document = self.document()
+        document.documentLayout().blockBoundingRect(document.findBlock(reached))
+        if reached < block.position():
+            self._pending_place = (block, fraction, reached)
+            self._relayout_timer.start()
+            return
+        self._scroll_to(block, fraction)
+        self._end_relayout()
+        self.relayout_finished.emit()
+
+    def _end_relayout(self) -> None:
+        self._relayout_timer.stop()
+        if self._pending_place is not None:
+            self._pending_place = None
+            self.viewport().setUpdatesEnabled(True)
+            self.viewport().update()
+
+    def _scroll_to(self, block: QTextBlock, fraction: float) -> None:
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        value = round(rect.top() + fraction * rect.height())
+        bar = self.verticalScrollBar()
+        # QTextEdit updates the scroll range only later from the event loop; until then it
+        # is the range of the part laid out so far, and setValue() would be clamped to it
+        # (a long page jumped back to its start). The page is at least this long; asking
+        # the layout for its full size instead would lay out all of it (0.5 s at 10 MB).
+        bar.setRange(0, max(bar.maximum(), value))
+        bar.setValue(value)
 
     def _top_block(self) -> tuple[QTextBlock | None, float]:
         scroll = self.verticalScrollBar().value()
