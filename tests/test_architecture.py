@@ -14,6 +14,7 @@ CORE_MODULES = (
     "qa_reader.resources",
     "qa_reader.settings_file",
     "qa_reader.preference_checks",
+    "qa_reader.speech_text",
     "qa_reader.cli",
 )
 

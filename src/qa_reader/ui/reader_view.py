@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDesktopServices,
     QFont,
     QNativeGestureEvent,
@@ -26,7 +27,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,9 @@ class ReaderView(QTextBrowser):
 
     link_refused = Signal(QUrl)
     external_link_opened = Signal(QUrl)
+    context_menu_opening = Signal(QMenu, int)
+    """The context menu about to open, and the document position under the pointer; features
+    add their entries to it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +176,13 @@ class ReaderView(QTextBrowser):
         self._update_side_margins()
 
     # -- input -----------------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt API)
+        menu = self.createStandardContextMenu(event.pos())
+        position = self.cursorForPosition(event.pos()).position()
+        self.context_menu_opening.emit(menu, position)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
         if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
