@@ -41,6 +41,7 @@ def test_default_speech_settings_are_not_written(config_dir: Path) -> None:
     ("rate=-3.5", "speech_rate", -1.0),
     ("pitch=nan", "speech_pitch", 0.0),
     ("volume=2", "speech_volume", 1.0),
+    ("volume=-1", "speech_volume", 0.0),
     ("volume=", "speech_volume", DEFAULT_VOLUME),
     ("voice=", "speech_voice", None),
 ])

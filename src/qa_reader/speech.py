@@ -102,6 +102,7 @@ class SpeechController(QObject):
         self._finished_while_paused = False  # the sentence ended just as pause was asked
         self._stopping_for_pause = False  # pausing an engine that cannot pause: it stops
         self._voices: list[VoiceInfo] | None = None
+        self._normal_volume = 1.0
         self.stall_timeout_ms = STALL_TIMEOUT_MS
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
@@ -141,6 +142,7 @@ class SpeechController(QObject):
             engine.deleteLater()
             return False
         self._engine = engine
+        self._normal_volume = engine.volume() or 1.0
         if not self.voices():
             self._engine = None
             engine.deleteLater()
@@ -214,11 +216,12 @@ class SpeechController(QObject):
                 return
 
     def apply_prosody(self, rate: float, pitch: float, volume: float) -> None:
+        """`volume` is a share (0–1) of the engine's normal volume."""
         if self._engine is None:
             return
         self._engine.setRate(rate)
         self._engine.setPitch(pitch)
-        self._engine.setVolume(volume)
+        self._engine.setVolume(volume * self._normal_volume)
 
     def can_pause(self) -> bool:
         return self._engine is not None and bool(

@@ -42,7 +42,9 @@ RATE_RANGE = (-1.0, 1.0)
 """The engine's rate: −1 slowest, 0 normal, 1 fastest (QTextToSpeech's scale)."""
 PITCH_RANGE = (-1.0, 1.0)
 VOLUME_RANGE = (0.0, 1.0)
-DEFAULT_VOLUME = 0.8
+"""A share of the engine's own normal volume: engines differ (speech-dispatcher's normal is
+half its range, louder clips), so 1.0 means "as loud as this engine normally speaks"."""
+DEFAULT_VOLUME = 1.0
 
 SPEEDS: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0)
 """Speeds offered to the reader. Below normal each step is a tenth of normal speed, above it
