@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTextToSpeech import QTextToSpeech
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from qa_reader.speech import ReadState
@@ -426,3 +426,40 @@ def test_spoken_words_come_from_the_page_text(qtbot: QtBot, fast: Launcher) -> N
     assert re.search(r"Answer 1 of 4 For most healthy adults", said)
     window.read_aloud.stop()
 
+
+
+def test_the_context_menu_offers_read_from_the_clicked_place(
+    qtbot: QtBot, fast: Launcher
+) -> None:
+    window = fast()
+    text = window.view.document().toRawText()
+    menu = QMenu(window.view)
+    clicked = text.index("Rest and drink enough water") + 3
+
+    window.view.context_menu_opening.emit(menu, clicked)  # what a right-click does
+    entries = [action for action in menu.actions() if not action.isSeparator()]
+    read_here = window.reader_actions[ActionId.READ_FROM_HERE]
+    assert read_here in entries and window.reader_actions[ActionId.READ_SELECTION] in entries
+    read_here.trigger()
+
+    assert _sentence(window) == "Rest and drink enough water so that your urine stays pale."
+    window.read_aloud.stop()
+    menu.deleteLater()
+
+
+def test_ctrl_click_on_the_next_button_skips_a_whole_answer(
+    qtbot: QtBot, start_app: Launcher
+) -> None:
+    window = start_app()
+    window._preferences.update(speech_rate=-1.0)
+    toolbar = window.read_aloud.toolbar
+    assert toolbar is not None
+    next_button = toolbar.widgetForAction(window.reader_actions[ActionId.READ_NEXT_SENTENCE])
+    window.read_aloud.play_pause()
+    qtbot.wait_until(next_button.isEnabled)
+
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert _sentence(window).startswith("I am 45")
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton, CTRL)
+    assert _sentence(window) == "Answer 1 of 4"
+    window.read_aloud.stop()
