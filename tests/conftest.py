@@ -38,6 +38,8 @@ def isolated_profile(
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(variable, str(path))
     monkeypatch.delenv("QA_READER_CONFIG_DIR", raising=False)
+    # Read aloud uses Qt's silent "mock" engine in tests, never the machine's voices.
+    monkeypatch.setenv("QA_READER_TTS_ENGINE", "mock")
     yield home
 
 

@@ -15,6 +15,7 @@ CORE_MODULES = (
     "qa_reader.resources",
     "qa_reader.settings_file",
     "qa_reader.preference_checks",
+    "qa_reader.speech_text",
     "qa_reader.cli",
 )
 

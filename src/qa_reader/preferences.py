@@ -49,6 +49,7 @@ from .preference_checks import (
     one_of,
     text_value,
 )
+from .speech_text import DEFAULT_VOLUME, PITCH_RANGE, RATE_RANGE, VOLUME_RANGE
 from .style import (
     BASE_TEXT_SIZE,
     DEFAULT_FONT_FAMILY,
@@ -157,6 +158,16 @@ class Preferences:
     # Navigation.
     focus_mode: bool = False
     """Dim everything but the question or answer being read."""
+    # Read aloud (ranges in speech_text.py).
+    speech_voice: str | None = None
+    """The chosen voice's name; None for the default voice of the text's language. A voice
+    that is no longer installed falls back to that default, with a note."""
+    speech_rate: float = 0.0
+    """The engine's speaking rate, −1…1 (0 normal); shown as speeds 0.5×…2×."""
+    speech_pitch: float = 0.0
+    """Voice pitch, −1…1 (0 normal)."""
+    speech_volume: float = DEFAULT_VOLUME
+    """Speech volume, 0…1."""
 
     def __post_init__(self) -> None:
         document_given: object = self.last_document  # may be a Path despite the annotation
@@ -218,6 +229,10 @@ OPTIONS: tuple[Option, ...] = (
         number_in_range("interface size", *INTERFACE_SCALE_RANGE, whole=True, unit="%"),
     ),
     Option("focus_mode", "view/focus_mode", flag("focus mode")),
+    Option("speech_voice", "speech/voice", text_value("read-aloud voice", max_length=300)),
+    Option("speech_rate", "speech/rate", number_in_range("reading speed", *RATE_RANGE)),
+    Option("speech_pitch", "speech/pitch", number_in_range("voice pitch", *PITCH_RANGE)),
+    Option("speech_volume", "speech/volume", number_in_range("speech volume", *VOLUME_RANGE)),
 )
 """Every preference, declared once: its `Preferences` field, settings key and check. The
 defaults are the `Preferences` field defaults (except the text size, whose default the store

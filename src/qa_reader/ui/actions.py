@@ -37,6 +37,19 @@ class ActionId(enum.Enum):
     FIND = "find"
     FIND_NEXT = "find_next"
     FIND_PREVIOUS = "find_previous"
+    # Read aloud
+    READ_PLAY_PAUSE = "read_play_pause"
+    READ_STOP = "read_stop"
+    READ_PREVIOUS_SENTENCE = "read_previous_sentence"
+    READ_NEXT_SENTENCE = "read_next_sentence"
+    READ_PREVIOUS_ANSWER = "read_previous_answer"
+    READ_NEXT_ANSWER = "read_next_answer"
+    READ_FROM_HERE = "read_from_here"
+    READ_SELECTION = "read_selection"
+    READ_QUESTION = "read_question"
+    READ_THIS_ANSWER = "read_this_answer"
+    VOICE_SETTINGS = "voice_settings"
+    READ_ALOUD_HELP = "read_aloud_help"
 
 
 @dataclass(frozen=True)
@@ -116,6 +129,48 @@ def _specs() -> dict[ActionId, ActionSpec]:
         ActionId.FIND_PREVIOUS: ActionSpec(
             "Find pre&vious", "Go to the previous match", "go-up",
             (StandardKey.FindPrevious,), ("Shift+F3", "Ctrl+Shift+G"),
+        ),
+        # Read aloud. Stepping keys are brackets, which QTextBrowser's caret does not use:
+        # with Shift for sentences, with Alt for answers.
+        ActionId.READ_PLAY_PAUSE: ActionSpec(
+            "&Read aloud", "Read the page aloud from what is on screen, or pause",
+            "media-playback-start", (), ("Ctrl+Shift+U",),
+        ),
+        ActionId.READ_STOP: ActionSpec(
+            "&Stop reading", "Stop reading aloud", "media-playback-stop", (), ("Ctrl+Shift+.",),
+        ),
+        ActionId.READ_PREVIOUS_SENTENCE: ActionSpec(
+            "&Previous sentence", "Go back one sentence (Ctrl+click: previous answer)",
+            "media-skip-backward", (), ("Ctrl+Shift+[",),
+        ),
+        ActionId.READ_NEXT_SENTENCE: ActionSpec(
+            "&Next sentence", "Skip to the next sentence (Ctrl+click: next answer)",
+            "media-skip-forward", (), ("Ctrl+Shift+]",),
+        ),
+        ActionId.READ_PREVIOUS_ANSWER: ActionSpec(
+            "P&revious answer", "Go back to the start of this answer, then to the one before",
+            None, (), ("Ctrl+Alt+[",),
+        ),
+        ActionId.READ_NEXT_ANSWER: ActionSpec(
+            "Ne&xt answer", "Skip to the next answer", None, (), ("Ctrl+Alt+]",),
+        ),
+        ActionId.READ_FROM_HERE: ActionSpec(
+            "Read from &here", "Read aloud from the text cursor or the clicked paragraph",
+        ),
+        ActionId.READ_SELECTION: ActionSpec(
+            "Read se&lection", "Read aloud the selected text",
+        ),
+        ActionId.READ_QUESTION: ActionSpec(
+            "Read the &question", "Read aloud the question and its details, then stop",
+        ),
+        ActionId.READ_THIS_ANSWER: ActionSpec(
+            "Read this &answer", "Read aloud the answer at the text cursor, then stop",
+        ),
+        ActionId.VOICE_SETTINGS: ActionSpec(
+            "&Voice settings…", "Choose the voice, speed, pitch and volume",
+        ),
+        ActionId.READ_ALOUD_HELP: ActionSpec(
+            "Read aloud needs a speech engine…", "What to install so the page can be read aloud",
         ),
     }
 

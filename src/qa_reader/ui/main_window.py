@@ -40,6 +40,7 @@ from ..style import (
 from .actions import ActionId, Actions
 from .disclaimer_dialog import DisclaimerDialog
 from .labels import translated_render_labels
+from .read_aloud import ReadAloud
 from .reader_view import ReaderView
 from .reading_tools import ReadingTools
 
@@ -83,6 +84,9 @@ class MainWindow(QMainWindow):
         self.size_label = QLabel(self)
         self.size_label.setObjectName("text_size_label")
         self.statusBar().addPermanentWidget(self.size_label)
+        self.read_aloud = ReadAloud(
+            self, self.view, self.reader_actions, preferences, lambda: self._document
+        )
 
         self._build_toolbar()
         self._build_menus()
@@ -121,6 +125,9 @@ class MainWindow(QMainWindow):
             button.setAccessibleDescription(action.statusTip())
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
+        # A player bar of its own: in one row with the main toolbar it would push buttons
+        # out of sight on small screens.
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.read_aloud.build_toolbar())
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -132,7 +139,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.reader_actions[ActionId.ZOOM_IN])
         view_menu.addAction(self.reader_actions[ActionId.ZOOM_OUT])
         view_menu.addAction(self.reader_actions[ActionId.ZOOM_RESET])
+        self.read_aloud.fill_menu(menu_bar.addMenu(self.tr("&Read aloud")))
         help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.reader_actions[ActionId.READ_ALOUD_HELP])
         help_menu.addAction(self.reader_actions[ActionId.SHOW_DISCLAIMER])
         help_menu.addAction(self.reader_actions[ActionId.ABOUT])
 

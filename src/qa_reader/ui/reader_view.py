@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDesktopServices,
     QFont,
     QNativeGestureEvent,
@@ -29,7 +30,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,9 @@ class ReaderView(QTextBrowser):
     """A new text replaced the old one (positions and highlights start afresh)."""
     relayout_finished = Signal()
     """A size change that was laid out in slices has reached the reader's place."""
+    context_menu_opening = Signal(QMenu, int)
+    """The context menu about to open, and the document position under the pointer; features
+    add their entries to it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -243,6 +247,13 @@ class ReaderView(QTextBrowser):
         self._update_side_margins()
 
     # -- input -----------------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt API)
+        menu = self.createStandardContextMenu(event.pos())
+        position = self.cursorForPosition(event.pos()).position()
+        self.context_menu_opening.emit(menu, position)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
         if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:

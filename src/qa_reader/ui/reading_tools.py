@@ -60,6 +60,16 @@ def find_or_add_menu(window: QMainWindow, name: str, title: str, before: str | N
     return menu
 
 
+def _menu_after(window: QMainWindow, menu: QMenu) -> str | None:
+    """The title of the menu right after `menu` in the menu bar, or None when it is last."""
+    actions = window.menuBar().actions()
+    for index, action in enumerate(actions[:-1]):
+        if action.menu() is menu:
+            following = actions[index + 1].menu()
+            return following.title() if isinstance(following, QMenu) else None
+    return None
+
+
 class ReadingTools(QObject):
     def __init__(
         self,
@@ -119,7 +129,8 @@ class ReadingTools(QObject):
         view_menu.addSeparator()
         for action_id in (ActionId.SIDE_PANEL, ActionId.FOCUS_MODE, ActionId.FULL_SCREEN):
             view_menu.addAction(actions[action_id])
-        go = find_or_add_menu(window, "go_menu", self.tr("&Go"), self.tr("&Help"))
+        # Go sits next to View, before any menu that follows it (Read aloud, Help).
+        go = find_or_add_menu(window, "go_menu", self.tr("&Go"), _menu_after(window, view_menu))
         for action_id in (ActionId.GO_QUESTION, ActionId.GO_PREVIOUS_ANSWER,
                           ActionId.GO_NEXT_ANSWER, ActionId.GO_DISCLAIMER):
             go.addAction(actions[action_id])
@@ -148,16 +159,18 @@ class ReadingTools(QObject):
         self._preferences.changed.connect(self._on_preferences_changed)
 
     def _set_tab_order(self) -> None:
-        """Page → find bar (when open) → toolbar buttons → side panel (when shown) → page."""
+        """Page → find bar (when open) → read-aloud bar → toolbar buttons → side panel (when
+        shown) → page. The two bars under the page come first: they sit next to it."""
         bar = self.find_bar
         chain: list[QWidget] = [self._view, bar.field, bar.previous_button, bar.next_button,
                                 bar.match_case, bar.close_button]
-        toolbar = self._window.findChild(QToolBar, "main_toolbar")
-        toolbar_buttons = [] if toolbar is None else [
-            widget for widget in toolbar.findChildren(QToolButton)
-            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus
-        ]
-        chain.extend(toolbar_buttons)
+        for name in ("read_aloud_toolbar", "main_toolbar"):
+            toolbar = self._window.findChild(QToolBar, name)
+            if toolbar is not None:
+                chain.extend(
+                    widget for widget in toolbar.findChildren(QToolButton)
+                    if widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+                )
         chain.extend([self.panel.tree, self._view])
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
