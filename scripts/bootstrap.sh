@@ -10,7 +10,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${QA_READER_VENV:-$root/.venv}"
 python="${PYTHON:-python3}"
 
-# Debian packages: Qt's xcb platform plugin and its libraries, fonts for offscreen
+# Debian packages: Qt's xcb platform plugin and its libraries, PulseAudio's client library
+# (QtTextToSpeech links to it, even for the silent engine the tests use), fonts for offscreen
 # rendering, Xvfb (+ xauth for xvfb-run) for real-window tests, and venv support.
 debian_packages=(
     libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
@@ -18,6 +19,7 @@ debian_packages=(
     libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
     libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
     libxcb-xinerama0 libxcb-xkb1
+    libpulse0
     fonts-dejavu-core xvfb xauth
 )
 
