@@ -26,6 +26,7 @@ class ActionId(enum.Enum):
     ZOOM_RESET = "zoom_reset"
     SHOW_DISCLAIMER = "show_disclaimer"
     ABOUT = "about"
+    PREFERENCES = "preferences"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ def _specs() -> dict[ActionId, ActionSpec]:
         ActionId.ABOUT: ActionSpec(
             "&About Q&A Reader…", "Version and where settings are kept", "help-about",
             role=QAction.MenuRole.AboutRole,
+        ),
+        ActionId.PREFERENCES: ActionSpec(
+            "&Preferences…", "Colours, font, text size and spacing", "preferences-system",
+            (StandardKey.Preferences,), ("Ctrl+,",), QAction.MenuRole.PreferencesRole,
         ),
     }
 
