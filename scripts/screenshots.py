@@ -2,7 +2,7 @@
 
 Run under a real X server, e.g.:
     xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python scripts/screenshots.py
-Writes docs/screenshots/{reader-default,reader-48pt,disclaimer}.png, using a throwaway
+Writes docs/screenshots/{reader-default,reader-48pt,disclaimer,preferences}.png, using a throwaway
 settings folder so nobody's preferences are touched.
 """
 
@@ -56,6 +56,12 @@ def main() -> int:
             window.step_text_size(+1)
         settle(app)
         grab(window, "reader-48pt.png")
+        window.reset_text_size()
+        preferences = window.show_preferences()
+        settle(app)
+        grab(preferences, "preferences.png")
+        preferences.reject()
+        settle(app)
         window.close()
     return 0
 

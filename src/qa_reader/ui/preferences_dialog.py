@@ -198,10 +198,21 @@ class PreferencesDialog(QDialog):
         self.setFont(font)
 
     def _fit_to_screen(self) -> None:
+        """Tall enough for every section without scrolling when the screen allows, wide
+        enough for a preview with lines of a useful length; never larger than the screen."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         available = screen.availableGeometry()
-        hint = self.sizeHint()
-        width = min(max(hint.width(), round(available.width() * 0.75)), available.width())
-        height = min(max(hint.height(), round(available.height() * 0.8)), available.height())
+        layout = self.layout()
+        assert layout is not None  # set in _lay_out
+        margins = layout.contentsMargins()
+        needed_height = (
+            self._column.sizeHint().height()
+            + self.buttons.sizeHint().height()
+            + layout.spacing()
+            + margins.top()
+            + margins.bottom()
+        )
+        width = max(self.sizeHint().width(), round(available.width() * 0.75))
+        height = max(self.sizeHint().height(), needed_height)
         self.resize(min(width, round(available.width() * 0.95)),
-                    min(height, round(available.height() * 0.95)))
+                    min(height, round(available.height() * 0.92)))
