@@ -74,6 +74,8 @@ def test_ctrl_comma_opens_a_window_modal_dialog_on_the_first_field(
     window = start_app()
     dialog = open_dialog(qtbot, window)
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
     assert QApplication.focusWidget() is dialog.findChild(QComboBox, "font_family")
     action = window.reader_actions[ActionId.PREFERENCES]
     assert action.menuRole() == QAction.MenuRole.PreferencesRole
