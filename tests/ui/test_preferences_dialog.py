@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -289,3 +289,21 @@ def test_the_disclaimer_can_be_shown_again_from_the_dialog(
     assert isinstance(disclaimer, DisclaimerDialog)
     qtbot.wait_until(disclaimer.isVisible)
     disclaimer.accept_button.click()
+
+
+def test_the_dialog_follows_the_interface_font(start_app: Launcher, qtbot: QtBot) -> None:
+    """A new interface size (the application font) reaches an open dialog; its text is
+    never smaller than 12 pt."""
+    window = start_app()
+    dialog = open_dialog(qtbot, window)
+    assert dialog.font().pointSizeF() >= 12
+    original = QApplication.font()
+    try:
+        larger = QFont(original)
+        larger.setPointSizeF(30)
+        QApplication.setFont(larger)
+        qtbot.wait_until(lambda: dialog.font().pointSizeF() == 30)
+        label = dialog.findChild(QLabel)
+        assert label is not None and label.font().pointSizeF() == 30
+    finally:
+        QApplication.setFont(original)

@@ -186,10 +186,11 @@ class PreferencesDialog(QDialog):
 
     # -- size ------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        super().changeEvent(event)
+    def event(self, event: QEvent) -> bool:
+        # Qt hands this event to event() only, not to changeEvent().
         if event.type() == QEvent.Type.ApplicationFontChange:
             self._follow_application_font()  # a new interface size was applied
+        return super().event(event)
 
     def _follow_application_font(self) -> None:
         font = QFont(QApplication.font())
