@@ -89,6 +89,10 @@ def test_keyboard_changes_show_in_the_preview_at_once(start_app: Launcher, qtbot
     window = start_app()
     dialog = open_dialog(qtbot, window)
     assert preview_size(dialog) == 16
+    # A sample page drawn by the renderer, with the renderer's own headings.
+    sample = dialog.preview.toPlainText()
+    assert "How much water" in sample and "Answer 1 of 1" in sample
+    assert "Medical disclaimer" in sample
     key(qtbot, Qt.Key.Key_Z, ALT)  # Text si&ze
     assert focused_name() == "text_size"
     key(qtbot, Qt.Key.Key_Down)
