@@ -2,8 +2,8 @@
 
 Run under a real X server, e.g.:
     xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python scripts/screenshots.py
-Writes docs/screenshots/{reader-default,reader-48pt,disclaimer,navigate}.png, using a throwaway
-settings folder so nobody's preferences are touched.
+Writes docs/screenshots/{reader-default,reader-48pt,disclaimer,navigate,preferences}.png,
+using a throwaway settings folder so nobody's preferences are touched.
 """
 
 from __future__ import annotations
@@ -67,6 +67,11 @@ def main() -> int:
         tools.find_bar.field.setText("fever")
         settle(app)
         grab(window, "navigate.png")
+        preferences = window.show_preferences()
+        settle(app)
+        grab(preferences, "preferences.png")
+        preferences.reject()
+        settle(app)
         window.close()
     return 0
 

@@ -50,6 +50,7 @@ class ActionId(enum.Enum):
     READ_THIS_ANSWER = "read_this_answer"
     VOICE_SETTINGS = "voice_settings"
     READ_ALOUD_HELP = "read_aloud_help"
+    PREFERENCES = "preferences"
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,10 @@ def _specs() -> dict[ActionId, ActionSpec]:
         ),
         ActionId.READ_ALOUD_HELP: ActionSpec(
             "Read aloud needs a speech engine…", "What to install so the page can be read aloud",
+        ),
+        ActionId.PREFERENCES: ActionSpec(
+            "&Preferences…", "Colours, font, text size and spacing", "preferences-system",
+            (StandardKey.Preferences,), ("Ctrl+,",), QAction.MenuRole.PreferencesRole,
         ),
     }
 

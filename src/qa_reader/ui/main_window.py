@@ -40,6 +40,7 @@ from ..style import (
 from .actions import ActionId, Actions
 from .disclaimer_dialog import DisclaimerDialog
 from .labels import translated_render_labels
+from .preferences_dialog import PreferencesDialog
 from .read_aloud import ReadAloud
 from .reader_view import ReaderView
 from .reading_tools import ReadingTools
@@ -135,6 +136,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.reader_actions[ActionId.OPEN])
         file_menu.addSeparator()
         file_menu.addAction(self.reader_actions[ActionId.QUIT])
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.reader_actions[ActionId.PREFERENCES])
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.reader_actions[ActionId.ZOOM_IN])
         view_menu.addAction(self.reader_actions[ActionId.ZOOM_OUT])
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
             lambda: self.show_disclaimer(first_launch=False)
         )
         self.reader_actions[ActionId.ABOUT].triggered.connect(self.show_about)
+        self.reader_actions[ActionId.PREFERENCES].triggered.connect(self.show_preferences)
         self.view.size_step_requested.connect(self.step_text_size)
         self.view.link_refused.connect(self._on_link_refused)
         self.view.external_link_opened.connect(self._on_external_link)
@@ -372,6 +376,19 @@ class MainWindow(QMainWindow):
             if not self._store.save_window_state(state):
                 log.warning("window size and position could not be saved")
         super().closeEvent(event)
+
+    def show_preferences(self) -> PreferencesDialog:
+        """Opens the Preferences dialog (window-modal, so at most one at a time)."""
+        dialog = PreferencesDialog(
+            self,
+            self._preferences,
+            Preferences(text_size=self._store.default_text_size),
+            show_disclaimer=lambda: self.show_disclaimer(first_launch=False),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._keep_while_open(dialog)
+        dialog.open()
+        return dialog
 
     # -- help -------------------------------------------------------------------------------
 

@@ -1,0 +1,107 @@
+"""The "Text" section: font, bold, text size."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+
+from ...preferences import Preferences
+from ...style import DEFAULT_FONT_FAMILY, TEXT_SIZE_LADDER, nearest_size, size_percent
+from .base import PreferencesSection
+
+SYSTEM_SANS = "sans-serif"
+SYSTEM_SERIF = "serif"
+
+
+def bundled_font_families() -> tuple[str, ...]:
+    """The font families shipped with the app, best for low vision first."""
+    return (DEFAULT_FONT_FAMILY,)
+
+
+def installed_font_families(exclude: tuple[str, ...] = ()) -> list[str]:
+    """Families installed on this system, in the font database's order, without private
+    (system-internal) ones and without `exclude`."""
+    excluded = {name.casefold() for name in exclude}
+    families: list[str] = []
+    for family in QFontDatabase.families():
+        if QFontDatabase.isPrivateFamily(family) or family.casefold() in excluded:
+            continue
+        excluded.add(family.casefold())
+        families.append(family)
+    return families
+
+
+class TextSection(PreferencesSection):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Text"), parent)
+        self.setObjectName("text_section")
+
+        self.font_box = QComboBox(self)
+        self.font_box.setObjectName("font_family")
+        self._fill_fonts()
+        self.add_field(
+            self.tr("&Font:"), self.font_box,
+            self.tr("The typeface of the reading text. Fonts made for easy reading come first."),
+        )
+
+        self.bold_box = QCheckBox(self.tr("&Bold text"), self)
+        self.bold_box.setObjectName("font_bold")
+        self.bold_box.setAccessibleDescription(self.tr("Show the reading text in bold"))
+        self.form.addRow(self.bold_box)
+
+        self.size_box = QComboBox(self)
+        self.size_box.setObjectName("text_size")
+        for points in TEXT_SIZE_LADDER:
+            label = self.tr("{points} pt ({percent} %)").format(
+                points=points, percent=size_percent(points)
+            )
+            self.size_box.addItem(label, points)
+        self.add_field(
+            self.tr("Text si&ze:"), self.size_box,
+            self.tr("The size of the reading text; Ctrl+plus and Ctrl+minus change it too."),
+        )
+
+        self.font_box.currentIndexChanged.connect(self.edited)
+        self.bold_box.toggled.connect(self.edited)
+        self.size_box.currentIndexChanged.connect(self.edited)
+
+    def _fill_fonts(self) -> None:
+        bundled = bundled_font_families()
+        for family in bundled:
+            self._add_font(family, family)
+        self._add_font(QCoreApplication.translate("TextSection", "System sans-serif"), SYSTEM_SANS)
+        self._add_font(QCoreApplication.translate("TextSection", "System serif"), SYSTEM_SERIF)
+        self.font_box.insertSeparator(self.font_box.count())
+        for family in installed_font_families(exclude=bundled):
+            self.font_box.addItem(family, family)
+
+    def _add_font(self, label: str, family: str) -> None:
+        self.font_box.addItem(label, family)
+        # Show the easy-reading choices in their own face; the long installed list stays
+        # plain, as drawing hundreds of faces would make the list slow to open.
+        sample = QFont(self.font())
+        sample.setFamilies([family])
+        self.font_box.setItemData(self.font_box.count() - 1, sample, Qt.ItemDataRole.FontRole)
+
+    def load(self, preferences: Preferences) -> None:
+        index = self.font_box.findData(preferences.font_family)
+        if index < 0:
+            # A family chosen earlier that is no longer installed: keep it visible and
+            # selected, so opening the dialog does not change it behind the reader's back.
+            label = self.tr("{family} (not installed)").format(family=preferences.font_family)
+            self.font_box.addItem(label, preferences.font_family)
+            index = self.font_box.count() - 1
+        self.font_box.setCurrentIndex(index)
+        self.bold_box.setChecked(preferences.font_bold)
+        self.size_box.setCurrentIndex(self.size_box.findData(nearest_size(preferences.text_size)))
+        self.edited.emit()
+
+    def changes(self) -> dict[str, Any]:
+        return {
+            "font_family": str(self.font_box.currentData()),
+            "font_bold": self.bold_box.isChecked(),
+            "text_size": int(self.size_box.currentData()),
+        }
