@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__, disclaimer
 from ..document import Document
-from ..importers import DocumentLoadError, load
+from ..importers import DocumentLoadError
 from ..preferences import Preferences, PreferencesModel, PreferencesStore, WindowState
 from ..render import render_page
 from ..style import (
@@ -38,6 +38,7 @@ from ..style import (
     smaller_size,
 )
 from .actions import ActionId, Actions
+from .background_load import load_responsively
 from .disclaimer_dialog import DisclaimerDialog
 from .labels import translated_render_labels
 from .loading_indicator import LoadingIndicator
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._save_changes = save_changes
         self._document: Document | None = None
         self._document_path: str | None = None
+        self._opening: str | None = None  # name of a large file being read
         self._told_settings_unsaved = False
         self._pending_notes: list[str] = []
         self._dialogs: list[QWidget] = []  # non-blocking dialogs kept alive while open
@@ -246,8 +248,16 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str) -> bool:
         """Opens a file; on failure says why and keeps the current document."""
+        if self._opening is not None:
+            # A large file is being read (the window keeps answering meanwhile).
+            self.statusBar().showMessage(
+                self.tr("Still opening “{name}”; please wait.").format(name=self._opening),
+                STATUS_MESSAGE_MS,
+            )
+            return False
+        self._opening = Path(path).name
         try:
-            document = load(path)
+            document = load_responsively(path, self.loading_indicator.set_busy)
         except DocumentLoadError as error:
             log.warning("could not open %s: %s", path, error.reason)
             self.show_error(self.tr("This file could not be opened"), error.user_message)
@@ -260,6 +270,8 @@ class MainWindow(QMainWindow):
                         "Details were written to the log file.").format(name=Path(path).name),
             )
             return False
+        finally:
+            self._opening = None
         self._document_path = str(Path(path).resolve())
         self.show_document(document)
         self._preferences.update(last_document=self._document_path)
