@@ -111,6 +111,9 @@ class WaysIn(QObject):
         self._watched: str | None = None
         self._signature: tuple[int, int] | None = None
         self._told_gone = False
+        # The reading place to return to once a long page, built in steps, is shown.
+        self._place_after_build: tuple[int, float] | None = None
+        view.html_shown.connect(self._on_html_shown)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._schedule_check)
         self._watcher.directoryChanged.connect(self._schedule_check)
@@ -141,6 +144,7 @@ class WaysIn(QObject):
 
     def _watch(self, path: str | None) -> None:
         self._check_timer.stop()
+        self._place_after_build = None
         watched = self._watcher.files() + self._watcher.directories()
         if watched:
             self._watcher.removePaths(watched)
@@ -199,9 +203,17 @@ class WaysIn(QObject):
             return
         place = self._view.reading_place()
         self._window.show_document(document)
-        self._view.go_to_reading_place(place)
+        if self._view.loading:
+            self._place_after_build = place
+        else:
+            self._view.go_to_reading_place(place)
         self._tell(self.tr("“{name}” changed on disk and was read again.").format(
             name=_name(path)))
+
+    def _on_html_shown(self) -> None:
+        place, self._place_after_build = self._place_after_build, None
+        if place is not None:
+            self._view.go_to_reading_place(place)
 
     # -- clipboard --------------------------------------------------------------------------
 
