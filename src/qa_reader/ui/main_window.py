@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__, disclaimer
 from ..document import Document
-from ..importers import DocumentLoadError, load, load_bytes
+from ..importers import DocumentLoadError, load_bytes
 from ..preferences import Preferences, PreferencesModel, PreferencesStore, WindowState
 from ..render import render_page
 from ..style import (
@@ -39,6 +39,7 @@ from ..style import (
     smaller_size,
 )
 from .actions import ActionId, Actions
+from .background_load import load_responsively
 from .disclaimer_dialog import DisclaimerDialog
 from .labels import translated_render_labels
 from .loading_indicator import LoadingIndicator
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._save_changes = save_changes
         self._document: Document | None = None
         self._document_path: str | None = None
+        self._opening: str | None = None  # name of a large file being read
         self._told_settings_unsaved = False
         self._pending_notes: list[str] = []
         self._dialogs: list[QWidget] = []  # non-blocking dialogs kept alive while open
@@ -250,7 +252,20 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str) -> bool:
         """Opens a file; on failure says why and keeps the current document."""
-        document = self._load_or_explain(path, lambda: load(path))
+        if self._opening is not None:
+            # A large file is being read (the window keeps answering meanwhile).
+            self.statusBar().showMessage(
+                self.tr("Still opening “{name}”; please wait.").format(name=self._opening),
+                STATUS_MESSAGE_MS,
+            )
+            return False
+        self._opening = Path(path).name
+        try:
+            document = self._load_or_explain(
+                path, lambda: load_responsively(path, self.loading_indicator.set_busy)
+            )
+        finally:
+            self._opening = None
         if document is None:
             return False
         self._document_path = str(Path(path).resolve())
