@@ -340,6 +340,24 @@ class ReaderView(QTextBrowser):
         fraction = min(max((scroll - rect.top()) / height, 0.0), 1.0)
         return block, fraction
 
+    # -- reading place across a reload -------------------------------------------------------
+
+    def reading_place(self) -> tuple[int, float] | None:
+        """Where the reader is: the number of the top paragraph and how far into it the view
+        is scrolled (0–1); None at the very top. Survives replacing the text by a version
+        with other words in its paragraphs (a text position would drift)."""
+        block, fraction = self._top_block()
+        return None if block is None else (block.blockNumber(), fraction)
+
+    def go_to_reading_place(self, place: tuple[int, float] | None) -> None:
+        """Scrolls back to a `reading_place()` after the text was replaced by a new version."""
+        if place is None:
+            return
+        number, fraction = place
+        document = self.document()
+        number = min(max(number, 0), document.blockCount() - 1)
+        self._scroll_to(document.findBlockByNumber(number), fraction)
+
     # -- line length -----------------------------------------------------------------------
 
     def set_max_line_chars(self, chars: int | None) -> None:
