@@ -114,3 +114,10 @@ def test_special_files_are_refused(tmp_path: Path) -> None:
     with pytest.raises(DocumentLoadError) as caught:
         load(fifo)
     assert caught.value.reason == "it is not an ordinary file"
+
+
+def test_a_web_page_whose_text_is_only_a_byte_order_mark_is_explained() -> None:
+    # Found by the fuzz run: the stray mark is text to the HTML parser, not to the page rules.
+    with pytest.raises(DocumentLoadError) as caught:
+        load_bytes(b"<!DOCTYPE html><html>\xef\xbb\xbf", "x.html")
+    assert "could not be opened" in caught.value.user_message

@@ -33,7 +33,7 @@ from html.parser import HTMLParser
 from ..document import LIST_ITEM_MARKER, Document, DocumentSource
 from .decoding import DecodeError, decode_text, normalise_line_ends
 from .errors import FormatError
-from .page_text import parse_page_text
+from .page_text import NothingToShowError, parse_page_text
 from .textblocks import collapse_spaces
 
 __all__ = ["parse_html", "readable_text"]
@@ -284,4 +284,7 @@ def parse_html(data: bytes, source: DocumentSource) -> Document:
         text = title
     if not text:
         raise FormatError("the page has no readable text (only markup, scripts or menus)")
-    return parse_page_text(text, source)
+    try:
+        return parse_page_text(text, source)
+    except NothingToShowError as error:  # e.g. text that is only a byte-order mark
+        raise FormatError(error.reason) from error
