@@ -25,11 +25,16 @@ class _Finished(QObject):
     done = Signal()
 
 
-def load_responsively(path: str, busy: Callable[[bool], None] | None = None) -> Document:
+def load_responsively(
+    path: str,
+    busy: Callable[[bool], None] | None = None,
+    prepare: Callable[[Document], None] | None = None,
+) -> Document:
     """`importers.load(path)`, keeping the event loop running for large files.
 
     Raises whatever `load` raises. `busy(True)` / `busy(False)` frame the wait so the
-    window can show that something is happening.
+    window can show that something is happening. For a large file, `prepare(document)` is
+    called in the worker thread too (Qt-free work only, such as rendering the page).
     """
     try:
         size = os.stat(path).st_size
@@ -45,7 +50,10 @@ def load_responsively(path: str, busy: Callable[[bool], None] | None = None) -> 
 
     def work() -> None:
         try:
-            outcome["document"] = load(path)
+            document = load(path)
+            if prepare is not None:
+                prepare(document)
+            outcome["document"] = document
         except BaseException as error:  # handed to the caller's thread and raised there
             outcome["error"] = error
         finally:

@@ -29,7 +29,7 @@ from .. import APP_NAME, __version__, disclaimer
 from ..document import Document
 from ..importers import DocumentLoadError, load_bytes
 from ..preferences import Preferences, PreferencesModel, PreferencesStore, WindowState
-from ..render import render_page
+from ..render import RenderedPage, render_page
 from ..style import (
     MAX_TEXT_SIZE,
     MIN_TEXT_SIZE,
@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self._document: Document | None = None
         self._document_path: str | None = None
         self._opening: str | None = None  # name of a large file being read
+        # A large file's page, rendered by the thread that read it.
+        self._prepared_page: tuple[Document, ReadingStyle, RenderedPage] | None = None
         self._told_settings_unsaved = False
         self._pending_notes: list[str] = []
         self._dialogs: list[QWidget] = []  # non-blocking dialogs kept alive while open
@@ -260,9 +262,16 @@ class MainWindow(QMainWindow):
             )
             return False
         self._opening = Path(path).name
+        style, labels = self._reading_style(), translated_render_labels()
+
+        def prepare(document: Document) -> None:
+            # In the worker thread, for a large file: the page is rendered there as well.
+            self._prepared_page = (document, style, render_page(document, style, labels))
+
         try:
             document = self._load_or_explain(
-                path, lambda: load_responsively(path, self.loading_indicator.set_busy)
+                path,
+                lambda: load_responsively(path, self.loading_indicator.set_busy, prepare),
             )
         finally:
             self._opening = None
@@ -321,9 +330,16 @@ class MainWindow(QMainWindow):
     def _render(self) -> None:
         if self._document is None:
             return
-        style = ReadingStyle(text_size=self._preferences.current.text_size)
-        page = render_page(self._document, style, translated_render_labels())
+        style = self._reading_style()
+        prepared, self._prepared_page = self._prepared_page, None
+        if prepared is not None and prepared[0] is self._document and prepared[1] == style:
+            page = prepared[2]
+        else:
+            page = render_page(self._document, style, translated_render_labels())
         self.view.show_page(page, self._document.title)
+
+    def _reading_style(self) -> ReadingStyle:
+        return ReadingStyle(text_size=self._preferences.current.text_size)
 
     def show_error(self, title: str, message: str) -> QMessageBox:
         # Plain text: a file name such as "<b>.txt" must be shown, not interpreted.

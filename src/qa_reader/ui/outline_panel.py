@@ -45,7 +45,9 @@ class OutlinePanel(QDockWidget):
     def set_stops(self, stops: tuple[Stop, ...], labels: OutlineLabels) -> None:
         self.tree.clear()
         self._items = []
-        parent: QTreeWidgetItem | None = None
+        top_level: list[QTreeWidgetItem] = []
+        children: dict[int, list[QTreeWidgetItem]] = {}  # question item's index → answers
+        parent_index: int | None = None
         for index, stop in enumerate(stops):
             text = item_text(stop, labels)
             item = QTreeWidgetItem([text])
@@ -53,12 +55,17 @@ class OutlinePanel(QDockWidget):
             item.setToolTip(0, text)
             item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole,
                          position_text(stop, labels))
-            if stop.kind is StopKind.ANSWER and parent is not None:
-                parent.addChild(item)
+            if stop.kind is StopKind.ANSWER and parent_index is not None:
+                children.setdefault(parent_index, []).append(item)
             else:
-                self.tree.addTopLevelItem(item)
-                parent = item if stop.kind is StopKind.QUESTION else None
+                top_level.append(item)
+                parent_index = index if stop.kind is StopKind.QUESTION else None
             self._items.append(item)
+        # Added in bulk, once each parent has all its children: a page with thousands of
+        # answers fills the panel in one layout instead of one per item.
+        for index, answers in children.items():
+            self._items[index].addChildren(answers)
+        self.tree.addTopLevelItems(top_level)
         self.tree.expandAll()
         self.tree.setIndentation(self.fontMetrics().averageCharWidth() * 2)
 
