@@ -72,34 +72,85 @@ table.disclaimer {{ background-color: {DISCLAIMER_BACKGROUND};
 """
 
 
+@dataclass(frozen=True)
+class RenderedPage:
+    """A rendered document: its style sheet, title and body, the body in top-level pieces
+    (headings, paragraphs, lists, the disclaimer box) so a long page can be laid out in
+    steps (see `chunks`)."""
+
+    stylesheet: str
+    title: str
+    body: tuple[str, ...]
+
+    def html(self) -> str:
+        """The whole page as one HTML string for QTextBrowser.setHtml()."""
+        return "".join(
+            [
+                "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+                f"<title>{_escape(self.title)}</title>",
+                f"<style>{self.stylesheet}</style></head><body>",
+                *self.body,
+                "</body></html>",
+            ]
+        )
+
+    @property
+    def size(self) -> int:
+        """Characters of HTML in the body."""
+        return sum(len(piece) for piece in self.body)
+
+    def chunks(self, max_chars: int) -> list[str]:
+        """The body in runs of about `max_chars` characters, each starting at a heading.
+
+        Every run after the first starts with a heading, never inside a paragraph or with
+        the disclaimer box, so a run can be appended to a document as a block of its own.
+        """
+        runs: list[str] = []
+        run: list[str] = []
+        size = 0
+        for piece in self.body:
+            if run and size >= max_chars and piece.startswith("<h"):
+                runs.append("".join(run))
+                run, size = [], 0
+            run.append(piece)
+            size += len(piece)
+        if run:
+            runs.append("".join(run))
+        return runs
+
+
+def render_page(
+    document: Document,
+    style: ReadingStyle | None = None,
+    labels: RenderLabels | None = None,
+) -> RenderedPage:
+    """The document rendered for the reader view (see `RenderedPage`)."""
+    style = style or ReadingStyle()
+    labels = labels or RenderLabels()
+    body: list[str] = []
+    questions = document.questions
+    if len(questions) > 1:
+        body.extend(_contents(document, labels))
+    heading_level = 1 if len(questions) == 1 else 2
+    for number, question in enumerate(questions, start=1):
+        body.extend(_question(question, number, heading_level, labels))
+    if not questions:
+        body.append(f"<h1>{_escape(document.title)}</h1>")
+    if document.source.url:
+        source_line = labels.source_link.format(url=document.source.url)
+        body.append(f"<p class='note'>{_linkify(source_line)}</p>")
+    if document.disclaimer:
+        body.extend(_disclaimer(document.disclaimer, labels))
+    return RenderedPage(stylesheet(style), document.title, tuple(body))
+
+
 def render_html(
     document: Document,
     style: ReadingStyle | None = None,
     labels: RenderLabels | None = None,
 ) -> str:
     """The whole document as one HTML string for QTextBrowser.setHtml()."""
-    style = style or ReadingStyle()
-    labels = labels or RenderLabels()
-    parts: list[str] = [
-        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
-        f"<title>{_escape(document.title)}</title>",
-        f"<style>{stylesheet(style)}</style></head><body>",
-    ]
-    questions = document.questions
-    if len(questions) > 1:
-        parts.extend(_contents(document, labels))
-    heading_level = 1 if len(questions) == 1 else 2
-    for number, question in enumerate(questions, start=1):
-        parts.extend(_question(question, number, heading_level, labels))
-    if not questions:
-        parts.append(f"<h1>{_escape(document.title)}</h1>")
-    if document.source.url:
-        source_line = labels.source_link.format(url=document.source.url)
-        parts.append(f"<p class='note'>{_linkify(source_line)}</p>")
-    if document.disclaimer:
-        parts.extend(_disclaimer(document.disclaimer, labels))
-    parts.append("</body></html>")
-    return "".join(parts)
+    return render_page(document, style, labels).html()
 
 
 def _contents(document: Document, labels: RenderLabels) -> Iterable[str]:

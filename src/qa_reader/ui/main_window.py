@@ -28,7 +28,7 @@ from .. import APP_NAME, __version__, disclaimer
 from ..document import Document
 from ..importers import DocumentLoadError, load
 from ..preferences import Preferences, PreferencesModel, PreferencesStore, WindowState
-from ..render import render_html
+from ..render import render_page
 from ..style import (
     MAX_TEXT_SIZE,
     MIN_TEXT_SIZE,
@@ -40,6 +40,7 @@ from ..style import (
 from .actions import ActionId, Actions
 from .disclaimer_dialog import DisclaimerDialog
 from .labels import translated_render_labels
+from .loading_indicator import LoadingIndicator
 from .preferences_dialog import PreferencesDialog
 from .read_aloud import ReadAloud
 from .reader_view import ReaderView
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.size_label = QLabel(self)
         self.size_label.setObjectName("text_size_label")
         self.statusBar().addPermanentWidget(self.size_label)
+        self.loading_indicator = LoadingIndicator(self.view, self.statusBar())
         self.read_aloud = ReadAloud(
             self, self.view, self.reader_actions, preferences, lambda: self._document
         )
@@ -279,8 +281,8 @@ class MainWindow(QMainWindow):
         if self._document is None:
             return
         style = ReadingStyle(text_size=self._preferences.current.text_size)
-        html = render_html(self._document, style, translated_render_labels())
-        self.view.show_html(html, self._document.title)
+        page = render_page(self._document, style, translated_render_labels())
+        self.view.show_page(page, self._document.title)
 
     def show_error(self, title: str, message: str) -> QMessageBox:
         # Plain text: a file name such as "<b>.txt" must be shown, not interpreted.

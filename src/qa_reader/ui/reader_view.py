@@ -28,9 +28,14 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QResizeEvent,
     QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
+
+from ..render import RenderedPage
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +46,11 @@ RELAYOUT_AT_ONCE_CHARS = 300_000
 """Text above the top paragraph that is laid out at once on a size change (about 50 ms);
 beyond it the layout goes in slices (see `set_text_size`)."""
 RELAYOUT_SLICE_CHARS = 120_000
+INCREMENTAL_PAGE_CHARS = 2_000_000
+"""Pages with more HTML than this are built in runs (see `show_page`); smaller ones at once
+(a 1 MB page takes about 0.1 s)."""
+PAGE_RUN_CHARS = 150_000
+"""HTML added per step while building a long page: about 20 ms."""
 """Text laid out per slice: about 20 ms, so each pass of the event loop stays short."""
 
 
@@ -62,6 +72,9 @@ class ReaderView(QTextBrowser):
     external_link_opened = Signal(QUrl)
     html_shown = Signal()
     """A new text replaced the old one (positions and highlights start afresh)."""
+    loading_progress = Signal(int)
+    """Percent of a long page built so far (see `show_page`); 100 when it is shown or was
+    given up for another page."""
     relayout_finished = Signal()
     """A size change that was laid out in slices has reached the reader's place."""
     context_menu_opening = Signal(QMenu, int)
@@ -95,10 +108,89 @@ class ReaderView(QTextBrowser):
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self._relayout_slice)
+        # A long page being built: the new document, the runs still to add, how many in all.
+        self._building: tuple[QTextDocument, list[str], int, str] | None = None
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_step)
 
     # -- content ---------------------------------------------------------------------------
 
+    def show_page(self, page: RenderedPage, accessible_name: str) -> None:
+        """Shows a rendered page: at once, or in steps when it is very long."""
+        if page.size <= INCREMENTAL_PAGE_CHARS:
+            self.show_html(page.html(), accessible_name)
+            return
+        self._stop_building()
+        runs = page.chunks(PAGE_RUN_CHARS)
+        document = QTextDocument(self)  # the view's own: resources are asked of the view
+        document.setUndoRedoEnabled(False)
+        document.setDefaultFont(self.font())
+        document.setDefaultStyleSheet(page.stylesheet)
+        document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
+        self._building = (document, runs[::-1], len(runs), accessible_name)
+        self.loading_progress.emit(0)
+        self._build_timer.start()
+
+    @property
+    def loading(self) -> bool:
+        """True while a long page is being built (the previous page is still shown)."""
+        return self._building is not None
+
+    def _build_step(self) -> None:
+        if self._building is None:
+            return
+        document, remaining, total, accessible_name = self._building
+        run = remaining.pop()
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if document.isEmpty():
+            cursor.insertHtml(run)
+        else:
+            # Inserted HTML would merge its first block into the last one (as pasting
+            # does); a new block with the run's own first format keeps the two apart.
+            piece = QTextDocument()
+            piece.setDefaultStyleSheet(document.defaultStyleSheet())
+            piece.setDefaultFont(document.defaultFont())
+            piece.setHtml(run)
+            first = piece.begin()
+            cursor.insertBlock(first.blockFormat(), first.charFormat())
+            cursor.insertFragment(QTextDocumentFragment(piece))
+        if remaining:
+            self.loading_progress.emit(round(100 * (total - len(remaining)) / total))
+            self._build_timer.start()
+            return
+        self._building = None
+        self._replace_document(document, accessible_name)
+        self.loading_progress.emit(100)
+
+    def _stop_building(self) -> None:
+        self._build_timer.stop()
+        if self._building is not None:
+            self._building[0].deleteLater()
+            self._building = None
+            self.loading_progress.emit(100)
+
+    def _replace_document(self, document: QTextDocument, accessible_name: str) -> None:
+        self._end_relayout()
+        self._highlights.clear()
+        self.setExtraSelections([])
+        old = self.document()
+        # Qt deletes a document of its own when it is replaced; one of ours (an earlier
+        # long page) is deleted here.
+        ours = old.parent() is self
+        self.setDocument(document)
+        document.setDefaultFont(self.font())
+        if ours:
+            old.deleteLater()
+        self.verticalScrollBar().setValue(0)
+        self.setAccessibleName(accessible_name)
+        self._update_side_margins()
+        self.html_shown.emit()
+
     def show_html(self, html: str, accessible_name: str) -> None:
+        self._stop_building()
         self._end_relayout()
         # Highlights point into the old document's text; they mean nothing in the new one.
         self._highlights.clear()
