@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QFont, QGuiApplication
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -39,6 +39,7 @@ from ..style import (
 )
 from .actions import ActionId, Actions
 from .disclaimer_dialog import DisclaimerDialog
+from .interface_scale import InterfaceScale
 from .labels import translated_render_labels
 from .loading_indicator import LoadingIndicator
 from .preferences_dialog import PreferencesDialog
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.reading_tools = ReadingTools(self, self.reader_actions, self.view, preferences)
+        self.interface_scale = InterfaceScale(self, preferences)
         self.view.set_max_line_chars(ReadingStyle().max_line_chars)
         self._apply_text_size(preferences.current.text_size)
         self.setWindowTitle(APP_NAME)
@@ -111,9 +113,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # The toggle action would appear to screen readers as an unnamed check box.
         toolbar.toggleViewAction().setVisible(False)
-        toolbar_font = QFont(self.font())
-        toolbar_font.setPointSizeF(max(12.0, self.font().pointSizeF() * 1.3))
-        toolbar.setFont(toolbar_font)
+        # Its font and icon size follow the interface size (interface_scale.py).
         for action_id in (ActionId.OPEN, None, ActionId.ZOOM_OUT, ActionId.ZOOM_IN,
                           ActionId.ZOOM_RESET):
             if action_id is None:
