@@ -163,3 +163,20 @@ def test_platform_fonts_for_menus_and_status_bars_are_kept_and_scaled(
         assert QApplication.font().pointSizeF() == original.pointSizeF()
     finally:
         QApplication.setFont(original)  # also forgets the status bar's own font
+
+
+def test_size_changes_are_announced(
+    start_app: Launcher, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Screen readers are told the new text size and the new interface size."""
+    spoken: list[str] = []
+
+    def record(widget: object, message: str, assertive: bool = False) -> None:
+        spoken.append(message)
+
+    monkeypatch.setattr("qa_reader.ui.main_window.announce", record)
+    monkeypatch.setattr("qa_reader.ui.interface_scale.announce", record)
+    window = start_app()
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    choose_interface_size(qtbot, window, steps_up=2)
+    assert spoken == ["Text size 18 pt · 112%", "Interface size 150 %"]

@@ -38,6 +38,7 @@ from ..style import (
     smaller_size,
 )
 from .actions import ActionId, Actions
+from .announce import announce
 from .disclaimer_dialog import DisclaimerDialog
 from .interface_scale import InterfaceScale
 from .labels import translated_render_labels
@@ -348,6 +349,7 @@ class MainWindow(QMainWindow):
     def _on_preferences_changed(self, preferences: Preferences) -> None:
         if preferences.text_size != round(self.view.text_size()):
             self._apply_text_size(preferences.text_size)
+            announce(self, self.size_label.text())
         if self._save_changes:
             self._save_timer.start()
 
