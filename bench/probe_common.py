@@ -49,6 +49,27 @@ def timed_paint(app: QApplication, view: QTextBrowser, action: Callable[[], None
     return (time.perf_counter() - started) * 1000
 
 
+def timed_until(
+    app: QApplication,
+    view: QTextBrowser,
+    action: Callable[[], None],
+    busy: Callable[[], bool],
+) -> tuple[float, float]:
+    """(ms until `busy()` is over and the page repainted, longest event-loop pass in ms)."""
+    started = time.perf_counter()
+    action()
+    app.processEvents()
+    longest = (time.perf_counter() - started) * 1000
+    while busy():
+        pass_started = time.perf_counter()
+        app.processEvents()
+        longest = max(longest, (time.perf_counter() - pass_started) * 1000)
+    painted = time.perf_counter()
+    view.viewport().repaint()
+    longest = max(longest, (time.perf_counter() - painted) * 1000)
+    return (time.perf_counter() - started) * 1000, longest
+
+
 def timed_step(
     app: QApplication, view: QTextBrowser, action: Callable[[], None]
 ) -> tuple[float, float]:
@@ -57,18 +78,7 @@ def timed_step(
     The app lays a long page out in slices when the reader's place is far down
     (`ReaderView.relayout_pending`); the step ends when the place is reached and painted.
     """
-    started = time.perf_counter()
-    action()
-    app.processEvents()
-    longest = (time.perf_counter() - started) * 1000
-    while getattr(view, "relayout_pending", False):
-        pass_started = time.perf_counter()
-        app.processEvents()
-        longest = max(longest, (time.perf_counter() - pass_started) * 1000)
-    painted = time.perf_counter()
-    view.viewport().repaint()
-    longest = max(longest, (time.perf_counter() - painted) * 1000)
-    return (time.perf_counter() - started) * 1000, longest
+    return timed_until(app, view, action, lambda: bool(getattr(view, "relayout_pending", False)))
 
 
 def measure_steps(

@@ -17,6 +17,7 @@ CORE_MODULES = (
     "qa_reader.preference_checks",
     "qa_reader.speech_text",
     "qa_reader.cli",
+    "qa_reader.recent_files",
 )
 
 

@@ -194,3 +194,40 @@ def check_last_document(raw: object, default: str | None) -> tuple[str | None, s
     if isinstance(raw, str) and raw.strip() and "\x00" not in raw:
         return raw, None
     return default, "The saved name of the last document was not valid and was forgotten."
+
+
+def path_list(label: str, max_items: int) -> Check:
+    """A tuple of path texts, newest first: at most `max_items`, no duplicates, none with NUL.
+
+    QSettings gives an INI list back as a list of texts, but a list of one as a plain text,
+    so a text counts as a list of one. Unusable entries are dropped with a note; a value
+    that is no list at all gives the default.
+    """
+
+    def check(raw: object, default: Any) -> tuple[Any, str | None]:
+        if raw is None:
+            return default, None  # an empty list, as QSettings reads it back
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, (list, tuple)):
+            return default, f"The saved {label} was not valid and was cleared."
+        kept: list[str] = []
+        dropped = False
+        for entry in raw:
+            if (
+                isinstance(entry, str)
+                and entry.strip()
+                and "\x00" not in entry
+                and len(entry) <= 4096
+            ):
+                if entry not in kept:
+                    kept.append(entry)
+            else:
+                dropped = True
+        if len(kept) > max_items:
+            kept = kept[:max_items]
+            dropped = True
+        problem = f"Some entries of the saved {label} were not valid and were left out."
+        return tuple(kept), problem if dropped else None
+
+    return check

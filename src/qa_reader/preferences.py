@@ -47,8 +47,10 @@ from .preference_checks import (
     flag,
     number_in_range,
     one_of,
+    path_list,
     text_value,
 )
+from .recent_files import MAX_RECENT
 from .speech_text import DEFAULT_VOLUME, PITCH_RANGE, RATE_RANGE, VOLUME_RANGE
 from .style import (
     BASE_TEXT_SIZE,
@@ -89,6 +91,7 @@ SCHEMA_KEY = "meta/schema_version"
 TEXT_SIZE_KEY = "reading/text_size"
 DISCLAIMER_KEY = "disclaimer/accepted_version"
 LAST_DOCUMENT_KEY = "session/last_document"
+RECENT_DOCUMENTS_KEY = "recent/documents"
 GEOMETRY_KEY = "window/geometry"
 WINDOW_STATE_KEY = "window/state"
 
@@ -168,6 +171,10 @@ class Preferences:
     """Voice pitch, −1…1 (0 normal)."""
     speech_volume: float = DEFAULT_VOLUME
     """Speech volume, 0…1."""
+    # Ways in.
+    recent_documents: tuple[str, ...] = ()
+    """Documents opened lately, newest first (at most `recent_files.MAX_RECENT`), as
+    resolved paths; files that no longer exist are pruned by the window, with a note."""
 
     def __post_init__(self) -> None:
         document_given: object = self.last_document  # may be a Path despite the annotation
@@ -233,6 +240,11 @@ OPTIONS: tuple[Option, ...] = (
     Option("speech_rate", "speech/rate", number_in_range("reading speed", *RATE_RANGE)),
     Option("speech_pitch", "speech/pitch", number_in_range("voice pitch", *PITCH_RANGE)),
     Option("speech_volume", "speech/volume", number_in_range("speech volume", *VOLUME_RANGE)),
+    Option(
+        "recent_documents",
+        RECENT_DOCUMENTS_KEY,
+        path_list("list of recent documents", MAX_RECENT),
+    ),
 )
 """Every preference, declared once: its `Preferences` field, settings key and check. The
 defaults are the `Preferences` field defaults (except the text size, whose default the store
@@ -398,6 +410,11 @@ class PreferencesStore:
                 "The last document's path %r cannot be stored faithfully; not kept", document
             )
             changes[LAST_DOCUMENT_KEY] = None
+        recent = changes[RECENT_DOCUMENTS_KEY]
+        if isinstance(recent, tuple):
+            # A list, not a tuple: QSettings writes Python lists as its own list type.
+            storable = [path for path in recent if settings_file.storable_text(path)]
+            changes[RECENT_DOCUMENTS_KEY] = storable or None
         return self._write(changes)
 
     def load_window_state(self) -> WindowState:

@@ -3,17 +3,19 @@ the page that arrives is the same as one shown at once."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QProgressBar
+from PySide6.QtWidgets import QMessageBox, QProgressBar
 from pytestqt.qtbot import QtBot
 
+from qa_reader.document import Document
 from qa_reader.importers import load
 from qa_reader.render import render_page
-from qa_reader.ui import reader_view
+from qa_reader.ui import background_load, reader_view
 from qa_reader.ui.actions import ActionId
 from qa_reader.ui.main_window import MainWindow
 
@@ -109,3 +111,52 @@ def test_opening_another_page_while_building_shows_the_other_page(
     assert window.view.document().toPlainText().startswith("A short one?")
     progress = window.findChild(QProgressBar, "loading_indicator")
     assert progress is not None and not progress.isVisible()
+
+
+def test_a_large_file_is_read_while_the_window_answers(
+    start_app: Launcher, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background_load, "LARGE_FILE_BYTES", 1_000)
+    window = start_app()
+    page = long_page(tmp_path / "large.txt", answers=50)
+    other = long_page(tmp_path / "other.txt", answers=3)
+    progress = window.findChild(QProgressBar, "loading_indicator")
+    assert progress is not None
+    seen: list[tuple[bool, bool]] = []  # (bar shown, second open accepted) while reading
+    checked = threading.Event()
+
+    def while_reading() -> None:
+        seen.append((progress.isVisible(), window.open_path(str(other))))
+        checked.set()
+
+    real_load = background_load.load
+
+    def slow_load(path: str) -> Document:
+        # The worker thread waits until the window has handled a timer meanwhile.
+        assert checked.wait(timeout=10)
+        return real_load(path)
+
+    monkeypatch.setattr(background_load, "load", slow_load)
+    QTimer.singleShot(0, while_reading)
+
+    assert window.open_path(str(page))
+
+    assert seen == [(True, False)]
+    assert window.document is not None and window.document.answer_count == 50
+    assert not progress.isVisible()
+
+
+def test_a_large_file_that_is_not_a_page_says_so_in_the_error_dialog(
+    start_app: Launcher, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background_load, "LARGE_FILE_BYTES", 1_000)
+    window = start_app()
+    shown = window.document
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema": "qa-reader/1", "title": ' + '"x" ' * 600, encoding="utf-8")
+
+    assert not window.open_path(str(broken))
+
+    box = window.findChild(QMessageBox, "error_dialog")
+    assert box is not None and "broken.json" in box.text()
+    assert window.document is shown

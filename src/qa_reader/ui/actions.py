@@ -51,6 +51,9 @@ class ActionId(enum.Enum):
     VOICE_SETTINGS = "voice_settings"
     READ_ALOUD_HELP = "read_aloud_help"
     PREFERENCES = "preferences"
+    # Ways in
+    OPEN_FROM_CLIPBOARD = "open_from_clipboard"
+    CLEAR_RECENT = "clear_recent"
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,13 @@ def _specs() -> dict[ActionId, ActionSpec]:
         ActionId.PREFERENCES: ActionSpec(
             "&Preferences…", "Colours, font, text size and spacing", "preferences-system",
             (StandardKey.Preferences,), ("Ctrl+,",), QAction.MenuRole.PreferencesRole,
+        ),
+        ActionId.OPEN_FROM_CLIPBOARD: ActionSpec(
+            "Open from &clipboard", "Show the text or web page you copied as a Q&A page",
+            "edit-paste", (), ("Ctrl+Shift+V",),
+        ),
+        ActionId.CLEAR_RECENT: ActionSpec(
+            "&Clear list", "Forget the list of recently opened documents", "edit-clear",
         ),
     }
 

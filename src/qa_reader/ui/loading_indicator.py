@@ -23,6 +23,16 @@ class LoadingIndicator(QProgressBar):
         status_bar.addPermanentWidget(self)
         view.loading_progress.connect(self._on_progress)
 
+    def set_busy(self, busy: bool) -> None:
+        """Shows a moving bar while a large file is read (how long is not known)."""
+        if busy:
+            self.setRange(0, 0)
+            self.show()
+            announce(self, self.tr("Opening a long page…"))
+        else:
+            self.setRange(0, 100)
+            self.hide()
+
     def _on_progress(self, percent: int) -> None:
         if percent >= 100:
             self.hide()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__, disclaimer
 from ..document import Document
-from ..importers import DocumentLoadError, load
+from ..importers import DocumentLoadError, load_bytes
 from ..preferences import Preferences, PreferencesModel, PreferencesStore, WindowState
 from ..render import render_page
 from ..style import (
@@ -39,6 +40,7 @@ from ..style import (
 )
 from .actions import ActionId, Actions
 from .announce import announce
+from .background_load import load_responsively
 from .disclaimer_dialog import DisclaimerDialog
 from .interface_scale import InterfaceScale
 from .labels import translated_render_labels
@@ -47,6 +49,7 @@ from .preferences_dialog import PreferencesDialog
 from .read_aloud import ReadAloud
 from .reader_view import ReaderView
 from .reading_tools import ReadingTools
+from .ways_in import WaysIn, open_dialog_filters
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         self._save_changes = save_changes
         self._document: Document | None = None
         self._document_path: str | None = None
+        self._opening: str | None = None  # name of a large file being read
         self._told_settings_unsaved = False
         self._pending_notes: list[str] = []
         self._dialogs: list[QWidget] = []  # non-blocking dialogs kept alive while open
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self.reader_actions = Actions(self)
         self.view = ReaderView(self)
         self.setCentralWidget(self.view)
+        self.ways_in = WaysIn(self, self.view, self.reader_actions, preferences)
         self.size_label = QLabel(self)
         self.size_label.setObjectName("text_size_label")
         self.statusBar().addPermanentWidget(self.size_label)
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.reader_actions[ActionId.OPEN])
+        self.ways_in.add_to_file_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.reader_actions[ActionId.QUIT])
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
@@ -239,7 +245,7 @@ class MainWindow(QMainWindow):
         dialog = QFileDialog(self, self.tr("Open a Q&A page"), start_dir)
         dialog.setObjectName("open_dialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Q&A pages (*.txt *.text)"), self.tr("All files (*)")])
+        dialog.setNameFilters(open_dialog_filters())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.open_path)
         self._keep_while_open(dialog)
@@ -247,30 +253,65 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str) -> bool:
         """Opens a file; on failure says why and keeps the current document."""
-        try:
-            document = load(path)
-        except DocumentLoadError as error:
-            log.warning("could not open %s: %s", path, error.reason)
-            self.show_error(self.tr("This file could not be opened"), error.user_message)
-            return False
-        except Exception:  # a bug in an importer must not take the reader's document away
-            log.exception("unexpected failure while opening %s", path)
-            self.show_error(
-                self.tr("This file could not be opened"),
-                self.tr("“{name}” could not be opened because of an unexpected problem. "
-                        "Details were written to the log file.").format(name=Path(path).name),
+        if self._opening is not None:
+            # A large file is being read (the window keeps answering meanwhile).
+            self.statusBar().showMessage(
+                self.tr("Still opening “{name}”; please wait.").format(name=self._opening),
+                STATUS_MESSAGE_MS,
             )
+            return False
+        self._opening = Path(path).name
+        try:
+            document = self._load_or_explain(
+                path, lambda: load_responsively(path, self.loading_indicator.set_busy)
+            )
+        finally:
+            self._opening = None
+        if document is None:
             return False
         self._document_path = str(Path(path).resolve())
         self.show_document(document)
         self._preferences.update(last_document=self._document_path)
-        opened = self.tr("Opened “{name}”.").format(name=Path(path).name)
+        self.ways_in.file_opened(self._document_path)
+        self._say_opened(self.tr("Opened “{name}”.").format(name=Path(path).name))
+        return True
+
+    def open_data(self, data: bytes, name: str, opened: str) -> bool:
+        """Shows pasted or dropped data. No file is behind it: nothing to remember, watch or
+        reopen at the next start (so `last_document` is cleared rather than left pointing
+        at a page no longer on screen)."""
+        document = self._load_or_explain(name, lambda: load_bytes(data, name))
+        if document is None:
+            return False
+        self._document_path = None
+        self.show_document(document)
+        self._preferences.update(last_document=None)
+        self.ways_in.file_opened(None)
+        self._say_opened(opened)
+        return True
+
+    def _load_or_explain(self, name: str, loader: Callable[[], Document]) -> Document | None:
+        try:
+            return loader()
+        except DocumentLoadError as error:
+            log.warning("could not open %s: %s", name, error.reason)
+            self.show_error(self.tr("This file could not be opened"), error.user_message)
+            return None
+        except Exception:  # a bug in an importer must not take the reader's document away
+            log.exception("unexpected failure while opening %s", name)
+            self.show_error(
+                self.tr("This file could not be opened"),
+                self.tr("“{name}” could not be opened because of an unexpected problem. "
+                        "Details were written to the log file.").format(name=Path(name).name),
+            )
+            return None
+
+    def _say_opened(self, opened: str) -> None:
         if self._pending_notes:
             self.statusBar().showMessage(" ".join([opened, *self._pending_notes]))
             self._pending_notes = []
         else:
             self.statusBar().showMessage(opened, STATUS_MESSAGE_MS)
-        return True
 
     def show_document(self, document: Document) -> None:
         self._document = document

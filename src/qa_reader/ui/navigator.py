@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor
 
 from ..document import Document
 from ..outline import OutlineLabels, Stop, outline, position_text
@@ -40,21 +40,6 @@ def translated_outline_labels() -> OutlineLabels:
     )
 
 
-def anchor_positions(document: QTextDocument) -> dict[str, int]:
-    """Text position of every named anchor in `document`."""
-    positions: dict[str, int] = {}
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            for name in fragment.charFormat().anchorNames():
-                positions.setdefault(name, fragment.position())
-            fragments += 1
-        block = block.next()
-    return positions
-
-
 class Navigator(QObject):
     current_changed = Signal(int)
     """The index of the new current stop (-1 when the document has none)."""
@@ -77,7 +62,7 @@ class Navigator(QObject):
     def set_document(self, document: Document | None) -> None:
         """Finds the stops of the document the view has just shown."""
         stops = outline(document) if document is not None else ()
-        found = anchor_positions(self._view.document())
+        found = self._view.anchor_positions()
         # A stop whose anchor the renderer did not write cannot be reached; leave it out.
         self._stops = tuple(stop for stop in stops if stop.anchor in found)
         self._positions = [found[stop.anchor] for stop in self._stops]

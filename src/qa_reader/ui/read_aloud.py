@@ -354,7 +354,7 @@ class ReadAloud(QObject):
             if script:
                 anchors[script[0].part.anchor] = search_from
         else:
-            anchors = _anchor_positions(self._view)
+            anchors = self._view.anchor_positions()
         self._locations = locate_script(text, anchors, self.controller().script)
 
     def _index_at(self, position: int) -> int:
@@ -633,18 +633,4 @@ def _selection(
         selection.format.setFontUnderline(True)
     return selection
 
-
-def _anchor_positions(view: ReaderView) -> dict[str, int]:
-    """Document position of every named anchor (the render's `question-1`, `answer-1-2`…)."""
-    anchors: dict[str, int] = {}
-    block = view.document().begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            for name in fragment.charFormat().anchorNames():
-                anchors.setdefault(name, fragment.position())
-            fragments += 1
-        block = block.next()
-    return anchors
 

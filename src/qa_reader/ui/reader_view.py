@@ -54,6 +54,18 @@ PAGE_RUN_CHARS = 150_000
 """Text laid out per slice: about 20 ms, so each pass of the event loop stays short."""
 
 
+def scan_anchors(document: QTextDocument, block: QTextBlock, into: dict[str, int]) -> None:
+    """Adds the position of every named anchor from `block` to the end of `document`."""
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            for name in fragment.charFormat().anchorNames():
+                into.setdefault(name, fragment.position())
+            fragments += 1
+        block = block.next()
+
+
 class HighlightLayer(enum.IntEnum):
     """Kinds of highlight, in painting order: a later layer is drawn over an earlier one."""
 
@@ -108,14 +120,24 @@ class ReaderView(QTextBrowser):
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self._relayout_slice)
+        # Where each named anchor is (the renderer's question-1, answer-1-2, …): found once
+        # per page, and for a long page run by run while it is built.
+        self._anchors: dict[str, int] | None = None
         # A long page being built: the new document, the runs still to add, how many in all.
-        self._building: tuple[QTextDocument, list[str], int, str] | None = None
+        self._building: tuple[QTextDocument, list[str], int, str, dict[str, int]] | None = None
         self._build_timer = QTimer(self)
         self._build_timer.setSingleShot(True)
         self._build_timer.setInterval(0)
         self._build_timer.timeout.connect(self._build_step)
 
     # -- content ---------------------------------------------------------------------------
+
+    def anchor_positions(self) -> dict[str, int]:
+        """Text position of every named anchor of the page shown (a copy)."""
+        if self._anchors is None:
+            self._anchors = {}
+            scan_anchors(self.document(), self.document().begin(), self._anchors)
+        return dict(self._anchors)
 
     def show_page(self, page: RenderedPage, accessible_name: str) -> None:
         """Shows a rendered page: at once, or in steps when it is very long."""
@@ -129,7 +151,7 @@ class ReaderView(QTextBrowser):
         document.setDefaultFont(self.font())
         document.setDefaultStyleSheet(page.stylesheet)
         document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
-        self._building = (document, runs[::-1], len(runs), accessible_name)
+        self._building = (document, runs[::-1], len(runs), accessible_name, {})
         self.loading_progress.emit(0)
         self._build_timer.start()
 
@@ -141,10 +163,11 @@ class ReaderView(QTextBrowser):
     def _build_step(self) -> None:
         if self._building is None:
             return
-        document, remaining, total, accessible_name = self._building
+        document, remaining, total, accessible_name, anchors = self._building
         run = remaining.pop()
         cursor = QTextCursor(document)
         cursor.movePosition(QTextCursor.MoveOperation.End)
+        first_new_block = cursor.blockNumber()
         if document.isEmpty():
             cursor.insertHtml(run)
         else:
@@ -157,12 +180,14 @@ class ReaderView(QTextBrowser):
             first = piece.begin()
             cursor.insertBlock(first.blockFormat(), first.charFormat())
             cursor.insertFragment(QTextDocumentFragment(piece))
+        # The run's anchors now, a few milliseconds, rather than all at the end at once.
+        scan_anchors(document, document.findBlockByNumber(first_new_block), anchors)
         if remaining:
             self.loading_progress.emit(round(100 * (total - len(remaining)) / total))
             self._build_timer.start()
             return
         self._building = None
-        self._replace_document(document, accessible_name)
+        self._replace_document(document, accessible_name, anchors)
         self.loading_progress.emit(100)
 
     def _stop_building(self) -> None:
@@ -172,7 +197,9 @@ class ReaderView(QTextBrowser):
             self._building = None
             self.loading_progress.emit(100)
 
-    def _replace_document(self, document: QTextDocument, accessible_name: str) -> None:
+    def _replace_document(
+        self, document: QTextDocument, accessible_name: str, anchors: dict[str, int]
+    ) -> None:
         self._end_relayout()
         self._highlights.clear()
         self.setExtraSelections([])
@@ -181,6 +208,7 @@ class ReaderView(QTextBrowser):
         # long page) is deleted here.
         ours = old.parent() is self
         self.setDocument(document)
+        self._anchors = anchors
         document.setDefaultFont(self.font())
         if ours:
             old.deleteLater()
@@ -196,6 +224,7 @@ class ReaderView(QTextBrowser):
         self._highlights.clear()
         self.setExtraSelections([])
         self.setHtml(html)
+        self._anchors = None
         self.setAccessibleName(accessible_name)
         self._update_side_margins()
         self.html_shown.emit()
@@ -310,6 +339,24 @@ class ReaderView(QTextBrowser):
         height = rect.height() or 1.0
         fraction = min(max((scroll - rect.top()) / height, 0.0), 1.0)
         return block, fraction
+
+    # -- reading place across a reload -------------------------------------------------------
+
+    def reading_place(self) -> tuple[int, float] | None:
+        """Where the reader is: the number of the top paragraph and how far into it the view
+        is scrolled (0–1); None at the very top. Survives replacing the text by a version
+        with other words in its paragraphs (a text position would drift)."""
+        block, fraction = self._top_block()
+        return None if block is None else (block.blockNumber(), fraction)
+
+    def go_to_reading_place(self, place: tuple[int, float] | None) -> None:
+        """Scrolls back to a `reading_place()` after the text was replaced by a new version."""
+        if place is None:
+            return
+        number, fraction = place
+        document = self.document()
+        number = min(max(number, 0), document.blockCount() - 1)
+        self._scroll_to(document.findBlockByNumber(number), fraction)
 
     # -- line length -----------------------------------------------------------------------
 
