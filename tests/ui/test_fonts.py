@@ -23,7 +23,7 @@ from .conftest import Launcher, restart
 from .test_preferences_dialog import ALT, closed, key, open_dialog
 
 REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-BUNDLED = ["Atkinson Hyperlegible", "Lexend"]
+BUNDLED = ["Atkinson Hyperlegible", "OpenDyslexic"]
 
 
 def font_box(dialog: PreferencesDialog) -> QComboBox:
@@ -44,16 +44,14 @@ def test_the_bundled_families_are_in_the_font_database_after_start(
     families = QFontDatabase.families()
     for family in BUNDLED:
         assert family in families
-        assert {"Regular", "Bold"} <= set(QFontDatabase.styles(family))
-    # Lexend is drawn upright only; Atkinson Hyperlegible has real italics too.
-    assert {"Italic", "Bold Italic"} <= set(QFontDatabase.styles("Atkinson Hyperlegible"))
+        assert {"Regular", "Bold", "Italic", "Bold Italic"} <= set(QFontDatabase.styles(family))
     assert bundled_font_families() == BUNDLED
 
 
 def test_every_bundled_file_loads_and_names_an_offered_family(qapp: QApplication) -> None:
     files = bundled_font_files()
-    assert {path.parent.name for path in files} == {"AtkinsonHyperlegible", "Lexend"}
-    assert len(files) == 6  # Atkinson: regular, bold and both italics; Lexend: regular, bold
+    assert {path.parent.name for path in files} == {"AtkinsonHyperlegible", "OpenDyslexic"}
+    assert len(files) == 8  # regular, bold, italic and bold italic of each
     offered = bundled_font_families()
     for path in files:
         font_id = QFontDatabase.addApplicationFont(str(path))
@@ -69,11 +67,11 @@ def test_each_bundled_family_carries_its_licence() -> None:
     ofl = (fonts / "AtkinsonHyperlegible" / "OFL.txt").read_text(encoding="utf-8")
     assert "Copyright 2020 Braille Institute of America" in ofl
     assert "SIL OPEN FONT LICENSE Version 1.1" in ofl
-    lexend = (fonts / "Lexend" / "OFL.txt").read_text(encoding="utf-8")
-    assert "The Lexend Project Authors" in lexend
-    assert "SIL Open Font License, Version 1.1" in lexend
+    licence = (fonts / "OpenDyslexic" / "LICENSE.txt").read_text(encoding="utf-8")
+    assert "Abelardo Gonzalez" in licence and "Bitstream" in licence
+    assert "Creative Commons Attribution 3.0 Unported" in licence
     readme = (fonts / "README.md").read_text(encoding="utf-8")
-    assert "@expo-google-fonts/lexend" in readme and "fontpkg-atkinson-hyperlegible" in readme
+    assert "fonts-opendyslexic" in readme and "fontpkg-atkinson-hyperlegible" in readme
 
 
 def test_the_font_list_offers_bundled_then_system_then_installed_faces(
@@ -89,7 +87,7 @@ def test_the_font_list_offers_bundled_then_system_then_installed_faces(
     assert not set(installed) & set(BUNDLED)
     # The easy-reading choices are shown in their own face.
     sample = box.itemData(1, Qt.ItemDataRole.FontRole)
-    assert isinstance(sample, QFont) and drawn_family(sample) == "Lexend"
+    assert isinstance(sample, QFont) and drawn_family(sample) == "OpenDyslexic"
 
 
 def test_choosing_a_bundled_font_draws_the_text_in_it_and_is_kept(
@@ -103,7 +101,7 @@ def test_choosing_a_bundled_font_draws_the_text_in_it_and_is_kept(
     key(qtbot, Qt.Key.Key_Home)  # the first choice: Atkinson Hyperlegible
     assert drawn_family(dialog.preview.font()) == "Atkinson Hyperlegible"
     key(qtbot, Qt.Key.Key_Down)
-    assert drawn_family(dialog.preview.font()) == "Lexend"
+    assert drawn_family(dialog.preview.font()) == "OpenDyslexic"
     key(qtbot, Qt.Key.Key_Up)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     ok.click()
@@ -119,12 +117,12 @@ def test_choosing_a_bundled_font_draws_the_text_in_it_and_is_kept(
 @pytest.fixture
 def broken_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A frozen-bundle layout whose Atkinson Hyperlegible files are damaged and whose
-    Lexend regular face is missing; the real fonts are loaded again afterwards."""
+    OpenDyslexic regular face is missing; the real fonts are loaded again afterwards."""
     root = tmp_path / "_internal" / "resources"
     shutil.copytree(REPO_RESOURCES, root)
     for path in (root / "fonts" / "AtkinsonHyperlegible").glob("*.ttf"):
         path.write_bytes(b"this is not a font")
-    (root / "fonts" / "Lexend" / "Lexend-Regular.ttf").unlink()
+    (root / "fonts" / "OpenDyslexic" / "OpenDyslexic-Regular.otf").unlink()
     monkeypatch.setattr(sys, "_MEIPASS", str(root.parent), raising=False)
     resources_root.cache_clear()
     # Other tests may have registered the real files directly; start from none.
@@ -151,7 +149,7 @@ def test_a_damaged_font_is_logged_and_the_app_starts_with_the_system_sans(
     assert len(damaged) == 4
     assert all("AtkinsonHyperlegible" in message for message in damaged)
     # The other family still loads from its remaining faces.
-    assert bundled_font_families() == ["Lexend"]
+    assert bundled_font_families() == ["OpenDyslexic"]
     assert "Atkinson Hyperlegible" not in QFontDatabase.families()
 
     dialog = open_dialog(qtbot, window)
@@ -163,4 +161,4 @@ def test_a_damaged_font_is_logged_and_the_app_starts_with_the_system_sans(
     system_sans.setFamilies(["sans-serif"])
     system_sans.setStyleHint(QFont.StyleHint.SansSerif)
     assert drawn_family(dialog.preview.font()) == drawn_family(system_sans)
-    assert [box.itemData(i) for i in range(3)] == ["Lexend", "sans-serif", "serif"]
+    assert [box.itemData(i) for i in range(3)] == ["OpenDyslexic", "sans-serif", "serif"]

@@ -24,7 +24,7 @@ SYSTEM_SANS = "sans-serif"
 SYSTEM_SERIF = "serif"
 """Stored names of the system's own faces (the CSS generic family names)."""
 
-BUNDLED_FAMILY_ORDER: tuple[str, ...] = (DEFAULT_FONT_FAMILY, "Lexend")
+BUNDLED_FAMILY_ORDER: tuple[str, ...] = (DEFAULT_FONT_FAMILY, "OpenDyslexic")
 """How the bundled families are offered: the low-vision face (the default) first."""
 
 
