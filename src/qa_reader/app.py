@@ -72,12 +72,8 @@ def launch(options: LaunchOptions, ask_disclaimer: bool = True) -> MainWindow:
 
     from .preferences import PreferencesModel, PreferencesStore
     from .style import default_size
-    from .ui.fonts import ensure_bundled_fonts
     from .ui.main_window import MainWindow
 
-    # Before any window exists, so the first layout already has the reader's font; after
-    # logging is set up, so a font that does not load is written to the log.
-    ensure_bundled_fonts()
     app = QApplication.instance()
     platform_size = app.font().pointSizeF() if isinstance(app, QApplication) else None
     default_text_size = default_size(platform_size)

@@ -101,8 +101,6 @@ def test_keyboard_changes_show_in_the_preview_at_once(start_app: Launcher, qtbot
     key(qtbot, Qt.Key.Key_B, ALT)  # &Bold text (a mnemonic clicks after a short flash)
     qtbot.wait_until(lambda: dialog.preview.document().defaultFont().bold())
     key(qtbot, Qt.Key.Key_F, ALT)  # &Font
-    key(qtbot, Qt.Key.Key_Down)  # the second bundled face
-    assert dialog.chosen().font_family == "OpenDyslexic"
     key(qtbot, Qt.Key.Key_Down)  # the first system face after the bundled ones
     assert dialog.chosen().font_family == "sans-serif"
     assert dialog.preview.font().family() != "Atkinson Hyperlegible"
@@ -282,9 +280,7 @@ def test_a_font_no_longer_installed_stays_chosen(
     assert box.currentText() == "Gone Sans Example (not installed)"
     assert dialog.chosen().font_family == "Gone Sans Example"
     # Bundled faces come first, then the system's own faces.
-    assert [box.itemData(i) for i in range(4)] == [
-        "Atkinson Hyperlegible", "OpenDyslexic", "sans-serif", "serif"
-    ]
+    assert [box.itemData(i) for i in range(3)] == ["Atkinson Hyperlegible", "sans-serif", "serif"]
 
 
 def test_the_disclaimer_can_be_shown_again_from_the_dialog(

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -30,10 +29,16 @@ class DisclaimerDialog(QDialog):
         self.setObjectName("disclaimer_dialog")
         self.setWindowTitle(disclaimer_title())
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self._text_size = text_size
+        font = QFont(self.font())
+        font.setPointSizeF(text_size)
+        self.setFont(font)
 
         heading = QLabel(disclaimer_title())
         heading.setObjectName("disclaimer_heading")
+        heading_font = QFont(font)
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(text_size * 1.25)
+        heading.setFont(heading_font)
 
         body = QLabel("\n\n".join(disclaimer_paragraphs()))
         body.setObjectName("disclaimer_text")
@@ -79,8 +84,7 @@ class DisclaimerDialog(QDialog):
         layout.addWidget(buttons)
         self._body = body
         self._heading = heading
-        self._apply_fonts()
-        self._fit_to_screen()
+        self._fit_to_screen(text_size)
         self.accept_button.setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
@@ -90,34 +94,11 @@ class DisclaimerDialog(QDialog):
         self.accept_button.setFocus()
         self.activateWindow()
 
-    def event(self, event: QEvent) -> bool:
-        # Qt hands this event to event() only, not to changeEvent().
-        if event.type() == QEvent.Type.ApplicationFontChange:
-            self._apply_fonts()  # a new interface size was applied
-            self._fit_to_screen()
-        return super().event(event)
-
-    def text_points(self) -> float:
-        """The reading size, or the interface's size where that is larger: the disclaimer
-        is never smaller than the menus around it."""
-        interface = QApplication.font().pointSizeF()
-        return max(float(self._text_size), interface)
-
-    def _apply_fonts(self) -> None:
-        points = self.text_points()
-        font = QFont(QApplication.font())
-        font.setPointSizeF(points)
-        self.setFont(font)
-        heading_font = QFont(font)
-        heading_font.setBold(True)
-        heading_font.setPointSizeF(points * 1.25)
-        self._heading.setFont(heading_font)
-
-    def _fit_to_screen(self) -> None:
+    def _fit_to_screen(self, text_size: int) -> None:
         """As large as the whole text needs, within 90 % of the screen (then it scrolls)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         available = screen.availableGeometry()
-        width = min(round(self.text_points() * 42), round(available.width() * 0.9))
+        width = min(round(text_size * 42), round(available.width() * 0.9))
         text_width = width - 80  # dialog and scroll-area margins, scroll bar
         height = (
             self._heading.sizeHint().height()

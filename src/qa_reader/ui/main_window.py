@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -39,10 +39,8 @@ from ..style import (
     smaller_size,
 )
 from .actions import ActionId, Actions
-from .announce import announce
 from .background_load import load_responsively
 from .disclaimer_dialog import DisclaimerDialog
-from .interface_scale import InterfaceScale
 from .labels import translated_render_labels
 from .loading_indicator import LoadingIndicator
 from .preferences_dialog import PreferencesDialog
@@ -104,7 +102,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.reading_tools = ReadingTools(self, self.reader_actions, self.view, preferences)
-        self.interface_scale = InterfaceScale(self, preferences)
         self.view.set_max_line_chars(ReadingStyle().max_line_chars)
         self._apply_text_size(preferences.current.text_size)
         self.setWindowTitle(APP_NAME)
@@ -121,7 +118,9 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # The toggle action would appear to screen readers as an unnamed check box.
         toolbar.toggleViewAction().setVisible(False)
-        # Its font and icon size follow the interface size (interface_scale.py).
+        toolbar_font = QFont(self.font())
+        toolbar_font.setPointSizeF(max(12.0, self.font().pointSizeF() * 1.3))
+        toolbar.setFont(toolbar_font)
         for action_id in (ActionId.OPEN, None, ActionId.ZOOM_OUT, ActionId.ZOOM_IN,
                           ActionId.ZOOM_RESET):
             if action_id is None:
@@ -406,7 +405,6 @@ class MainWindow(QMainWindow):
     def _on_preferences_changed(self, preferences: Preferences) -> None:
         if preferences.text_size != round(self.view.text_size()):
             self._apply_text_size(preferences.text_size)
-            announce(self, self.size_label.text())
         if self._save_changes:
             self._save_timer.start()
 

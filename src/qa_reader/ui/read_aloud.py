@@ -110,7 +110,9 @@ class ReadAloud(QObject):
         toolbar.setIconSize(QSize(TOOLBAR_ICON_SIZE, TOOLBAR_ICON_SIZE))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         toolbar.toggleViewAction().setVisible(False)
-        # Its font and icon size follow the interface size (interface_scale.py).
+        font = toolbar.font()
+        font.setPointSizeF(max(12.0, self._window.font().pointSizeF() * 1.3))
+        toolbar.setFont(font)
         for action_id in (ActionId.READ_PLAY_PAUSE, ActionId.READ_STOP,
                           ActionId.READ_PREVIOUS_SENTENCE, ActionId.READ_NEXT_SENTENCE):
             action = self._action(action_id)

@@ -5,13 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from ...preferences import Preferences
-from ...style import TEXT_SIZE_LADDER, nearest_size, size_percent
-from ..fonts import SYSTEM_SANS, SYSTEM_SERIF, bundled_font_families, offered_font_families
+from ...style import DEFAULT_FONT_FAMILY, TEXT_SIZE_LADDER, nearest_size, size_percent
 from .base import PreferencesSection
+
+SYSTEM_SANS = "sans-serif"
+SYSTEM_SERIF = "serif"
+
+
+def bundled_font_families() -> tuple[str, ...]:
+    """The font families shipped with the app, best for low vision first."""
+    return (DEFAULT_FONT_FAMILY,)
+
+
+def installed_font_families(exclude: tuple[str, ...] = ()) -> list[str]:
+    """Families installed on this system, in the font database's order, without private
+    (system-internal) ones and without `exclude`."""
+    excluded = {name.casefold() for name in exclude}
+    families: list[str] = []
+    for family in QFontDatabase.families():
+        if QFontDatabase.isPrivateFamily(family) or family.casefold() in excluded:
+            continue
+        excluded.add(family.casefold())
+        families.append(family)
+    return families
 
 
 class TextSection(PreferencesSection):
@@ -50,17 +70,13 @@ class TextSection(PreferencesSection):
 
     def _fill_fonts(self) -> None:
         bundled = bundled_font_families()
-        labels = {
-            SYSTEM_SANS: QCoreApplication.translate("TextSection", "System sans-serif"),
-            SYSTEM_SERIF: QCoreApplication.translate("TextSection", "System serif"),
-        }
-        for family in offered_font_families():
-            if family in bundled or family in labels:
-                self._add_font(labels.get(family, family), family)
-                if family == SYSTEM_SERIF:
-                    self.font_box.insertSeparator(self.font_box.count())
-            else:
-                self.font_box.addItem(family, family)
+        for family in bundled:
+            self._add_font(family, family)
+        self._add_font(QCoreApplication.translate("TextSection", "System sans-serif"), SYSTEM_SANS)
+        self._add_font(QCoreApplication.translate("TextSection", "System serif"), SYSTEM_SERIF)
+        self.font_box.insertSeparator(self.font_box.count())
+        for family in installed_font_families(exclude=bundled):
+            self.font_box.addItem(family, family)
 
     def _add_font(self, label: str, family: str) -> None:
         self.font_box.addItem(label, family)
