@@ -11,7 +11,8 @@ venv="${QA_READER_VENV:-$root/.venv}"
 python="${PYTHON:-python3}"
 
 # Debian packages: Qt's xcb platform plugin and its libraries, fonts for offscreen
-# rendering, Xvfb (+ xauth for xvfb-run) for real-window tests, and venv support.
+# rendering, Xvfb (+ xauth for xvfb-run) for real-window tests, poppler-utils
+# (pdftotext, pdfinfo, pdffonts, pdftoppm) for the print tests, and venv support.
 debian_packages=(
     libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
     libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1
@@ -19,6 +20,7 @@ debian_packages=(
     libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
     libxcb-xinerama0 libxcb-xkb1
     fonts-dejavu-core xvfb xauth
+    poppler-utils
 )
 
 install_debian_packages() {

@@ -26,6 +26,10 @@ class ActionId(enum.Enum):
     ZOOM_RESET = "zoom_reset"
     SHOW_DISCLAIMER = "show_disclaimer"
     ABOUT = "about"
+    PRINT = "print"
+    EXPORT_PDF = "export_pdf"
+    EXPORT_HTML = "export_html"
+    EXPORT_TEXT = "export_text"
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,20 @@ def _specs() -> dict[ActionId, ActionSpec]:
         ActionId.ABOUT: ActionSpec(
             "&About Q&A Reader…", "Version and where settings are kept", "help-about",
             role=QAction.MenuRole.AboutRole,
+        ),
+        ActionId.PRINT: ActionSpec(
+            "&Print…", "Print the page in your text size, with a preview first",
+            "document-print", (StandardKey.Print,), ("Ctrl+P",),
+        ),
+        ActionId.EXPORT_PDF: ActionSpec(
+            "Export as &PDF…", "Save the page as a PDF file in your text size, ready to print",
+            None, (), ("Ctrl+Shift+E",),
+        ),
+        ActionId.EXPORT_HTML: ActionSpec(
+            "Export as &HTML…", "Save the page as a web page that keeps your text size and colours",
+        ),
+        ActionId.EXPORT_TEXT: ActionSpec(
+            "Export as plain &text…", "Save the page as plain text, in reading order",
         ),
     }
 

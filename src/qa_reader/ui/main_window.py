@@ -38,6 +38,7 @@ from ..style import (
 from .actions import ActionId, Actions
 from .disclaimer_dialog import DisclaimerDialog
 from .labels import translated_render_labels
+from .print_actions import PrintActions
 from .reader_view import ReaderView
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,10 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.reader_actions[ActionId.OPEN])
         file_menu.addSeparator()
+        for action_id in (ActionId.PRINT, ActionId.EXPORT_PDF, ActionId.EXPORT_HTML,
+                          ActionId.EXPORT_TEXT):
+            file_menu.addAction(self.reader_actions[action_id])
+        file_menu.addSeparator()
         file_menu.addAction(self.reader_actions[ActionId.QUIT])
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.reader_actions[ActionId.ZOOM_IN])
@@ -140,6 +145,10 @@ class MainWindow(QMainWindow):
         self.view.link_refused.connect(self._on_link_refused)
         self.view.external_link_opened.connect(self._on_external_link)
         self._preferences.changed.connect(self._on_preferences_changed)
+        self.print_actions = PrintActions(
+            self, self.reader_actions, self._preferences, lambda: self._document,
+            self.reading_style, lambda: self._document_path, self.show_error,
+        )
 
     def _resize_to_default(self) -> None:
         screen = self.screen() or QGuiApplication.primaryScreen()
@@ -258,6 +267,10 @@ class MainWindow(QMainWindow):
         style = ReadingStyle(text_size=self._preferences.current.text_size)
         html = render_html(self._document, style, translated_render_labels())
         self.view.show_html(html, self._document.title)
+
+    def reading_style(self) -> ReadingStyle:
+        """How the reader reads now: what printing and export keep."""
+        return ReadingStyle(text_size=self._preferences.current.text_size)
 
     def show_error(self, title: str, message: str) -> QMessageBox:
         # Plain text: a file name such as "<b>.txt" must be shown, not interpreted.

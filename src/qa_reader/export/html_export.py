@@ -1,0 +1,79 @@
+"""The document as one standalone HTML file that looks as it does in the reader.
+
+The body is the renderer's own HTML (so content is escaped in one place and every style
+option the renderer knows flows through); on top come the rules the reader view applies
+itself rather than through HTML: text size, font, line length, page colour, and rules for
+printing from a browser (page size, margins, headings kept with their text). No scripts,
+no remote resources: the file can be mailed and opened anywhere, offline. No Qt.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..render import render_html
+from ..style import ReadingStyle
+from .options import (
+    ColourMode,
+    ExportLabels,
+    ExportOptions,
+    reading_font_family,
+    style_for_output,
+    with_disclaimer,
+)
+
+__all__ = ["document_to_html"]
+
+PRINT_PAGE_COLOUR = "#ffffff"
+PRINT_TEXT_COLOUR = "#000000"
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal; font names come from settings and must not end the rule."""
+    cleaned = "".join(ch for ch in text if ch.isprintable() and ch not in "\\\"<>{};")
+    return f'"{cleaned}"'
+
+
+def export_stylesheet(style: ReadingStyle, options: ExportOptions) -> str:
+    family = _css_string(reading_font_family(style))
+    width = f"max-width: {style.max_line_chars}ch;" if style.max_line_chars else ""
+    paper = ""
+    if options.colours is ColourMode.PRINT:
+        paper = (
+            f"html, body {{ background-color: {PRINT_PAGE_COLOUR}; }}\n"
+            f"body {{ color: {PRINT_TEXT_COLOUR}; }}\n"
+        )
+    margin = f"{options.margin_mm:g}mm"
+    return f"""
+body {{ font-family: {family}, sans-serif; font-size: {style.text_size}pt;
+    {width} margin: 0 auto; padding: 1em 1.5em 2em; overflow-wrap: break-word; }}
+table.disclaimer {{ border-collapse: collapse; }}
+{paper}@media print {{
+    @page {{ size: {options.page_size.value} portrait; margin: {margin}; }}
+    body {{ padding: 0; }}
+    h1, h2, h3, h4 {{ break-after: avoid; page-break-after: avoid; }}
+    p {{ orphans: 3; widows: 3; }}
+    table.disclaimer {{ break-inside: avoid; page-break-inside: avoid; }}
+}}
+"""
+
+
+def document_to_html(
+    document: Document,
+    style: ReadingStyle | None = None,
+    options: ExportOptions | None = None,
+    labels: ExportLabels | None = None,
+) -> str:
+    style = style or ReadingStyle()
+    options = options or ExportOptions(colours=ColourMode.SCREEN)
+    labels = labels or ExportLabels()
+    document = with_disclaimer(document, labels.fallback_disclaimer)
+    body = render_html(document, style_for_output(style, options.colours), labels.render)
+    head_extra = (
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<meta name='generator' content='Q&amp;A Reader'>"
+        f"<style>{export_stylesheet(style, options)}</style>"
+    )
+    head_end = body.find("</head>")
+    if head_end < 0:  # the renderer always writes a head; stay correct if it ever does not
+        return f"<!DOCTYPE html><html><head>{head_extra}</head>{body}</html>\n"
+    return body[:head_end] + head_extra + body[head_end:] + "\n"

@@ -1,0 +1,159 @@
+"""HTML and plain-text exports: same content as the page and the PDF, safe, in the reader's
+size, font and line length."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from pdf_tools import assert_in_order, expected_pieces, normalise
+from qa_reader.document import Answer, Document, Question
+from qa_reader.export.html_export import document_to_html
+from qa_reader.export.options import (
+    FALLBACK_DISCLAIMER,
+    ColourMode,
+    ExportError,
+    ExportOptions,
+    PageSize,
+    write_output,
+)
+from qa_reader.export.text_export import document_to_text
+from qa_reader.importers import load
+from qa_reader.resources import sample_document_path
+from qa_reader.style import ReadingStyle
+
+
+class _TextOf(HTMLParser):
+    """The text a browser shows: body only, block elements on their own lines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._in_body = False
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self._in_body = True
+        if tag in ("style", "title", "script"):
+            self._skip += 1
+        if tag in ("p", "h1", "h2", "h3", "h4", "li", "br", "td"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "title", "script"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in_body and not self._skip:
+            self.parts.append(data)
+
+
+def html_text(markup: str) -> str:
+    parser = _TextOf()
+    parser.feed(markup)
+    return normalise("".join(parser.parts))
+
+
+def text_export_words(text: str) -> str:
+    """The text export without its heading underlines."""
+    lines = [line for line in text.splitlines() if not re.fullmatch(r"[=-]{3,}", line)]
+    return normalise("\n".join(lines))
+
+
+@pytest.fixture
+def sample() -> Document:
+    return load(sample_document_path())
+
+
+def test_text_export_holds_everything_in_reading_order(sample: Document) -> None:
+    text = document_to_text(sample, ReadingStyle(text_size=48))
+    words = text_export_words(text)
+    assert_in_order(words, expected_pieces(sample))
+    assert_in_order(words, [f"Answer {n} of 4" for n in range(1, 5)])
+    assert words.index("Answer 4 of 4") < words.index("Medical disclaimer")
+
+
+def test_text_export_wraps_at_the_reader_line_length(sample: Document) -> None:
+    for chars in (40, 70):
+        text = document_to_text(sample, ReadingStyle(max_line_chars=chars))
+        assert max(len(line) for line in text.splitlines()) <= chars
+    unwrapped = document_to_text(sample, ReadingStyle(max_line_chars=None))
+    assert any(len(line) > 200 for line in unwrapped.splitlines())
+
+
+def test_html_and_text_exports_hold_the_same_content(sample: Document) -> None:
+    markup = document_to_html(sample, ReadingStyle(text_size=48))
+    text = document_to_text(sample, ReadingStyle(text_size=48))
+    assert html_text(markup) == text_export_words(text)
+    assert_in_order(html_text(markup), expected_pieces(sample))
+
+
+def test_html_keeps_size_font_line_length_and_is_self_contained(sample: Document) -> None:
+    markup = document_to_html(
+        sample, ReadingStyle(text_size=48, max_line_chars=60),
+        ExportOptions(page_size=PageSize.LETTER, colours=ColourMode.SCREEN),
+    )
+    assert markup.startswith("<!DOCTYPE html>")
+    assert "font-size: 48pt" in markup
+    assert '"Atkinson Hyperlegible", sans-serif' in markup
+    assert "max-width: 60ch" in markup
+    assert "size: Letter portrait" in markup
+    assert "break-after: avoid" in markup  # headings stay with their text when printed
+    lowered = markup.lower()
+    for forbidden in ("<script", " src=", "@import", "url(", "<link", "<iframe", "<img"):
+        assert forbidden not in lowered, forbidden
+
+
+def test_html_print_friendly_colours_are_dark_on_white(sample: Document) -> None:
+    screen = document_to_html(sample, options=ExportOptions(colours=ColourMode.SCREEN))
+    paper = document_to_html(sample, options=ExportOptions(colours=ColourMode.PRINT))
+    assert "background-color: #ffffff" in paper and "color: #000000" in paper
+    assert "background-color: #ffffff" not in screen
+
+
+def test_content_is_escaped_not_interpreted() -> None:
+    document = Document(
+        title="<script>alert(1)</script> & more",
+        questions=(Question("<b>Bold?</b>", answers=(Answer("<img src=x onerror=y>"),)),),
+        disclaimer="Not advice.",
+    )
+    markup = document_to_html(document)
+    assert "<script>alert" not in markup and "<img" not in markup
+    assert html.escape("<img src=x onerror=y>") in markup
+    assert "<b>Bold?</b>" in document_to_text(document)  # plain text stays as written
+
+
+def test_exports_always_carry_a_disclaimer() -> None:
+    document = Document(title="Q?", questions=(Question("Q?", answers=(Answer("A."),)),))
+    expected = normalise(FALLBACK_DISCLAIMER)
+    assert expected in text_export_words(document_to_text(document))
+    assert expected in html_text(document_to_html(document))
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("missing/out.txt", "does not exist"),
+        ("", "it is a folder"),
+        ("a-file/out.txt", "is a file, not a folder"),
+    ],
+)
+def test_writing_to_a_bad_place_says_why(tmp_path: Path, target: str, reason: str) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    with pytest.raises(ExportError) as caught:
+        write_output(tmp_path / target, "text")
+    assert reason in caught.value.user_message
+    assert list(tmp_path.iterdir()) == [tmp_path / "a-file"]  # nothing half-written
+
+
+def test_writing_replaces_an_older_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+    write_output(target, "new ✓")
+    assert target.read_text(encoding="utf-8") == "new ✓"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.txt"]
