@@ -157,3 +157,16 @@ def test_writing_replaces_an_older_file_whole(tmp_path: Path) -> None:
     write_output(target, "new ✓")
     assert target.read_text(encoding="utf-8") == "new ✓"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_writing_without_permission_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests may run as root, who may write anywhere; the refusal is simulated.
+    def refuse(self: Path, data: bytes) -> int:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    with pytest.raises(ExportError) as caught:
+        write_output(tmp_path / "out.txt", "text")
+    assert "you do not have permission to write there" in caught.value.user_message

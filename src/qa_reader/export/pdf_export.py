@@ -33,7 +33,6 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlock,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -112,7 +111,22 @@ def _build_text_document(
     if options.colours is ColourMode.PRINT:
         frame_format.clearBackground()
     root.setFrameFormat(frame_format)
+    if options.colours is ColourMode.PRINT:
+        _clear_box_backgrounds(text_document)
     return text_document
+
+
+def _clear_box_backgrounds(text_document: QTextDocument) -> None:
+    """White paper: boxed sections (the disclaimer) keep their border but lose their tint.
+
+    Saves ink, and Qt fills a box's whole frame, margins included, so where a box goes
+    on over a page break its tint would show outside the border.
+    """
+    for frame in text_document.rootFrame().childFrames():
+        if isinstance(frame, QTextTable):
+            table_format = frame.format()
+            table_format.clearBackground()
+            frame.setFormat(table_format)
 
 
 def _line_top(text_document: QTextDocument, block: QTextBlock, line_index: int) -> float:
@@ -162,14 +176,26 @@ def fit_long_words_in_headings(
             widest = max(metrics.horizontalAdvance(word) for word in block.text().split())
             if widest > width and scale > 1:
                 points = max(float(style.text_size), font.pointSizeF() * width / widest * 0.97)
-                cursor = QTextCursor(block)
-                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
-                char_format = QTextCharFormat()
-                char_format.setFontPointSize(points)
-                # Heading sizes are relative steps; an explicit size replaces the step.
-                char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
-                cursor.mergeCharFormat(char_format)
+                _set_point_size(text_document, block, points)
         block = block.next()
+
+
+def _set_point_size(text_document: QTextDocument, block: QTextBlock, points: float) -> None:
+    # Heading sizes are relative steps (a size adjustment); an explicit size counts only
+    # once the step is gone, so each piece of the heading gets its format rewritten.
+    pieces = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        pieces.append((fragment.position(), fragment.length(), fragment.charFormat()))
+        iterator += 1
+    for position, length, char_format in pieces:
+        char_format.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+        char_format.setFontPointSize(points)
+        cursor = QTextCursor(text_document)
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(char_format)
 
 
 def _table_of(block: QTextBlock) -> QTextTable | None:
