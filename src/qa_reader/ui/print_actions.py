@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication, QPageSize
+from PySide6.QtGui import QFont, QGuiApplication, QPageSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATUS_MESSAGE_MS = 8000
+DIALOG_MAX_POINTS = 28.0
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -98,6 +99,10 @@ class ExportOptionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("export_options_dialog")
         self.setWindowTitle(title)
+        # Readable by whoever set the text size, within what fits a small dialog.
+        font = QFont(self.font())
+        font.setPointSizeF(min(max(font.pointSizeF(), text_size), DIALOG_MAX_POINTS))
+        self.setFont(font)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         intro = QLabel(
             self.tr("The page keeps your text size ({size} pt), font and spacing.").format(
