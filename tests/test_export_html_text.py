@@ -116,6 +116,18 @@ def test_html_print_friendly_colours_are_dark_on_white(sample: Document) -> None
     assert "background-color: #ffffff" not in screen
 
 
+def test_html_screen_colours_follow_the_theme(sample: Document) -> None:
+    from qa_reader.export.colours import page_colours
+
+    for theme in ("dark", "high-contrast-yellow", "sepia"):
+        markup = document_to_html(
+            sample, options=ExportOptions(colours=ColourMode.SCREEN, theme=theme)
+        )
+        colours = page_colours(theme, ColourMode.SCREEN)
+        assert f"color: {colours.text}; background-color: {colours.page};" in markup
+        assert f"p.author {{ color: {colours.muted}; }}" in markup
+
+
 def test_content_is_escaped_not_interpreted() -> None:
     document = Document(
         title="<script>alert(1)</script> & more",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,24 +131,25 @@ def test_a_page_without_a_disclaimer_still_prints_one(qapp: object, tmp_path: Pa
     assert "not a diagnosis and not medical advice" in text
 
 
-def test_screen_colours_paint_the_theme_page(qapp: object, tmp_path: Path) -> None:
+def test_screen_colours_paint_the_theme_page_and_print_colours_white_paper(
+    qapp: object, tmp_path: Path
+) -> None:
     from PySide6.QtGui import QImage
 
-    from qa_reader.render import PAGE_BACKGROUND
+    from qa_reader.export.colours import page_colours
 
     document = load(sample_document_path())
-    colours = {}
     for mode in ColourMode:
         path = tmp_path / f"{mode.value}.pdf"
-        export_pdf(str(path), document, ReadingStyle(), ExportOptions(colours=mode))
-        import subprocess
-
+        options = ExportOptions(colours=mode, theme="dark")
+        export_pdf(str(path), document, ReadingStyle(), options)
         subprocess.run(["pdftoppm", "-r", "20", "-png", "-f", "1", "-l", "1", str(path),
                         str(tmp_path / mode.value)], check=True, timeout=60)
         image = QImage(str(next(tmp_path.glob(f"{mode.value}-*1.png"))))
-        colours[mode] = image.pixelColor(2, 2).name()  # the corner: margin, no text
-    assert colours[ColourMode.PRINT] == "#ffffff"
-    assert colours[ColourMode.SCREEN] == PAGE_BACKGROUND
+        corner = image.pixelColor(2, 2).name()  # in the margin: no text
+        assert corner == page_colours("dark", mode).page
+    assert page_colours("dark", ColourMode.PRINT).page == "#ffffff"
+    assert page_colours("dark", ColourMode.SCREEN).page != "#ffffff"
 
 
 @pytest.mark.parametrize(

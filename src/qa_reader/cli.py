@@ -162,6 +162,7 @@ def _export_options(args: argparse.Namespace, default_colours: str) -> ExportOpt
     return ExportOptions(
         page_size=PageSize(args.page_size),
         colours=ColourMode(args.colours or default_colours),
+        theme=args.theme,
     )
 
 

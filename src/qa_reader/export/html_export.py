@@ -10,22 +10,11 @@ no remote resources: the file can be mailed and opened anywhere, offline. No Qt.
 from __future__ import annotations
 
 from ..document import Document
-from ..render import render_html
 from ..style import ReadingStyle
-from .options import (
-    ColourMode,
-    ExportLabels,
-    ExportOptions,
-    reading_font_family,
-    style_for_output,
-    with_disclaimer,
-)
+from .colours import render_for_export
+from .options import ColourMode, ExportLabels, ExportOptions, reading_font_family
 
 __all__ = ["document_to_html"]
-
-PRINT_PAGE_COLOUR = "#ffffff"
-PRINT_TEXT_COLOUR = "#000000"
-
 
 def _css_string(text: str) -> str:
     """A CSS string literal; font names come from settings and must not end the rule."""
@@ -36,18 +25,12 @@ def _css_string(text: str) -> str:
 def export_stylesheet(style: ReadingStyle, options: ExportOptions) -> str:
     family = _css_string(reading_font_family(style))
     width = f"max-width: {style.max_line_chars}ch;" if style.max_line_chars else ""
-    paper = ""
-    if options.colours is ColourMode.PRINT:
-        paper = (
-            f"html, body {{ background-color: {PRINT_PAGE_COLOUR}; }}\n"
-            f"body {{ color: {PRINT_TEXT_COLOUR}; }}\n"
-        )
     margin = f"{options.margin_mm:g}mm"
     return f"""
 body {{ font-family: {family}, sans-serif; font-size: {style.text_size}pt;
     {width} margin: 0 auto; padding: 1em 1.5em 2em; overflow-wrap: break-word; }}
 table.disclaimer {{ border-collapse: collapse; }}
-{paper}@media print {{
+@media print {{
     @page {{ size: {options.page_size.value} portrait; margin: {margin}; }}
     body {{ padding: 0; }}
     h1, h2, h3, h4 {{ break-after: avoid; page-break-after: avoid; }}
@@ -66,8 +49,7 @@ def document_to_html(
     style = style or ReadingStyle()
     options = options or ExportOptions(colours=ColourMode.SCREEN)
     labels = labels or ExportLabels()
-    document = with_disclaimer(document, labels.fallback_disclaimer)
-    body = render_html(document, style_for_output(style, options.colours), labels.render)
+    body = render_for_export(document, style, options, labels)
     head_extra = (
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<meta name='generator' content='Q&amp;A Reader'>"

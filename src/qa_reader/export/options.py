@@ -62,6 +62,8 @@ class ExportOptions:
     page_size: PageSize = PageSize.A4
     colours: ColourMode = ColourMode.PRINT
     margin_mm: float = DEFAULT_MARGIN_MM
+    theme: str = "light"
+    """The reading theme (one of `style.THEME_NAMES`) for `ColourMode.SCREEN`."""
 
 
 FALLBACK_DISCLAIMER = (

@@ -41,16 +41,14 @@ from PySide6.QtGui import (
 
 from .. import APP_NAME
 from ..document import Document
-from ..render import render_html
 from ..style import ReadingStyle
+from .colours import render_for_export
 from .options import (
     ColourMode,
     ExportLabels,
     ExportOptions,
     PageSize,
     reading_font_family,
-    style_for_output,
-    with_disclaimer,
     write_output,
 )
 
@@ -102,9 +100,7 @@ def _build_text_document(
     # Sizes in points and CSS pixels are converted for the device's resolution.
     text_document.documentLayout().setPaintDevice(device)
     text_document.setDefaultFont(reading_font(style))
-    text_document.setHtml(
-        render_html(document, style_for_output(style, options.colours), labels.render)
-    )
+    text_document.setHtml(render_for_export(document, style, options, labels))
     root = text_document.rootFrame()
     frame_format = root.frameFormat()
     frame_format.setMargin(0)  # the page margins are drawn around the text instead
@@ -350,7 +346,6 @@ def paint_pages(
     margins, or a QPrinter with `setFullPage(True)`): the margins are ours.
     """
     labels = labels or ExportLabels()
-    document = with_disclaimer(document, labels.fallback_disclaimer)
     text_document = _build_text_document(document, style, options, labels, device)
 
     dpi = device.logicalDpiY()
