@@ -170,3 +170,40 @@ def test_bad_output_path_raises_a_clear_error(
         export_pdf(str(target), load(sample_document_path()), ReadingStyle(), ExportOptions())
     assert reason in caught.value.user_message
     assert str(target) in caught.value.user_message
+
+
+def test_a_long_page_with_two_questions_pages_cleanly_at_48_pt(
+    qapp: object, tmp_path: Path
+) -> None:
+    paragraph = ("Keep to the dose on each packet and count every product you take: many "
+                 "cold and flu remedies already contain paracetamol. ") * 2
+    answers = tuple(
+        Answer(f"{paragraph}\n\nReply {number} ends here.", author=f"Dr. Number {number}")
+        for number in range(1, 13)
+    )
+    document = Document(
+        "Two questions",
+        (Question("First question?", "Details.", answers), Question("Second?", "", answers[:3])),
+        "General information only.",
+    )
+    path = tmp_path / "long.pdf"
+    result = export_pdf(str(path), document, ReadingStyle(text_size=48), ExportOptions())
+    pages = pdf_pages_text(path)
+    assert len(pages) == result.pages == pdf_page_count(path) > 40
+    heading = re.compile(r"^(Answer \d+ of \d+|Doctors’ answers \(\d+\)|Medical disclaimer)$")
+    kept = []
+    for number, page in enumerate(pages, start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert lines[-1] == f"Page {number} of {len(pages)}"
+        body = lines[1:-1]
+        assert body, f"page {number} is empty"
+        assert not heading.match(body[-1]), f"page {number} ends with “{body[-1]}”"
+        kept.extend(body)
+    text = normalise(" ".join(kept))
+    for number in range(1, 13):
+        expected = 2 if number <= 3 else 1
+        assert text.count(f"Reply {number} ends here.") == expected
+        assert text.count(f"Dr. Number {number} ") + text.endswith(f"Dr. Number {number}") \
+            == expected
+    assert text.count(normalise("Keep to the dose on each packet")) == 2 * 15
+    assert text.endswith("General information only.")
