@@ -207,3 +207,18 @@ def test_a_long_page_with_two_questions_pages_cleanly_at_48_pt(
             == expected
     assert text.count(normalise("Keep to the dose on each packet")) == 2 * 15
     assert text.endswith("General information only.")
+
+
+@pytest.mark.parametrize("size", [16, 48])
+def test_pdf_text_equals_the_plain_text_export(
+    sample_pdfs: dict[int, Exported], size: int
+) -> None:
+    from qa_reader.export.text_export import document_to_text
+
+    exported = sample_pdfs[size]
+    pdf_text = _body_text(pdf_pages_text(exported.path), exported.document)
+    plain = document_to_text(exported.document, ReadingStyle(text_size=size))
+    plain_words = normalise(
+        "\n".join(line for line in plain.splitlines() if not re.fullmatch(r"[=-]{3,}", line))
+    )
+    assert pdf_text == plain_words
