@@ -225,8 +225,9 @@ def _starts_its_page(text_document: QTextDocument, block: QTextBlock, page: int)
 def _block_to_move(text_document: QTextDocument, moved: set[int]) -> QTextBlock | None:
     """The first block that should start the next page instead of ending this one.
 
-    That is a run of headings whose text's first lines fall on the next page, or a short
-    paragraph (an author's line, a note) split over two pages.
+    That is a run of headings whose text's first lines fall on the next page, a short
+    paragraph (an author's line, a note) split over two pages, or a paragraph whose first
+    line alone ends a page.
     """
     page_height = text_document.pageSize().height()
     block = text_document.begin()
@@ -238,8 +239,11 @@ def _block_to_move(text_document: QTextDocument, moved: set[int]) -> QTextBlock 
                 last = last.next()
             lines = LINES_KEPT_WITH_HEADING
             block = last
-        elif _has_text(first) and first.layout().lineCount() <= SHORT_BLOCK_LINES:
-            last, lines = first, SHORT_BLOCK_LINES
+        elif _has_text(first):
+            # A short paragraph stays whole; a longer one never leaves its first line
+            # alone at the foot of a page.
+            last, lines = first, min(first.layout().lineCount(), SHORT_BLOCK_LINES)
+            lines = lines if lines == first.layout().lineCount() else 2
             block = first.next()
         else:
             block = first.next()
@@ -259,8 +263,8 @@ def _block_to_move(text_document: QTextDocument, moved: set[int]) -> QTextBlock 
 
 
 def keep_headings_with_text(text_document: QTextDocument) -> int:
-    """Moves headings stranded at a page's foot, and short paragraphs split over two pages,
-    to the next page; returns how many moved."""
+    """Moves headings stranded at a page's foot, short paragraphs split over two pages and
+    paragraphs that would leave one line behind to the next page; returns how many moved."""
     moved: set[int] = set()
     while True:
         # Each move changes every later position; Qt relayouts a changed document only
