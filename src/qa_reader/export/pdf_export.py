@@ -104,8 +104,6 @@ def _build_text_document(
     root = text_document.rootFrame()
     frame_format = root.frameFormat()
     frame_format.setMargin(0)  # the page margins are drawn around the text instead
-    if options.colours is ColourMode.PRINT:
-        frame_format.clearBackground()
     root.setFrameFormat(frame_format)
     if options.colours is ColourMode.PRINT:
         _clear_box_backgrounds(text_document)
