@@ -13,7 +13,6 @@ CORE_MODULES = (
     "qa_reader.importers",
     "qa_reader.export.json_export",
     "qa_reader.export.options",
-    "qa_reader.export.colours",
     "qa_reader.export.html_export",
     "qa_reader.export.text_export",
     "qa_reader.resources",

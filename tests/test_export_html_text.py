@@ -15,6 +15,7 @@ from qa_reader.document import Answer, Document, Question
 from qa_reader.export.html_export import document_to_html
 from qa_reader.export.options import (
     FALLBACK_DISCLAIMER,
+    PRINT_THEME,
     ColourMode,
     ExportError,
     ExportOptions,
@@ -24,7 +25,15 @@ from qa_reader.export.options import (
 from qa_reader.export.text_export import document_to_text
 from qa_reader.importers import load
 from qa_reader.resources import sample_document_path
-from qa_reader.style import ReadingStyle
+from qa_reader.style import SYSTEM_SERIF, ReadingStyle
+from qa_reader.themes import (
+    OTHER_CONTRAST,
+    TEXT_CONTRAST,
+    THEMES,
+    contrast_pairs,
+    contrast_ratio,
+    lowest_contrast,
+)
 
 
 class _TextOf(HTMLParser):
@@ -101,6 +110,12 @@ def test_html_keeps_size_font_line_length_and_is_self_contained(sample: Document
     assert markup.startswith("<!DOCTYPE html>")
     assert "font-size: 48pt" in markup
     assert '"Atkinson Hyperlegible", sans-serif' in markup
+    assert "letter-spacing: 0em; word-spacing: 0em;" in markup
+    spaced = document_to_html(sample, ReadingStyle(
+        font_family=SYSTEM_SERIF, font_bold=True, letter_spacing=0.12, word_spacing=0.16
+    ))
+    assert "font-family: serif;" in spaced and "font-weight: 700;" in spaced
+    assert "letter-spacing: 0.12em; word-spacing: 0.16em;" in spaced
     assert "max-width: 60ch" in markup
     assert "size: Letter portrait" in markup
     assert "break-after: avoid" in markup  # headings stay with their text when printed
@@ -109,23 +124,31 @@ def test_html_keeps_size_font_line_length_and_is_self_contained(sample: Document
         assert forbidden not in lowered, forbidden
 
 
-def test_html_print_friendly_colours_are_dark_on_white(sample: Document) -> None:
-    screen = document_to_html(sample, options=ExportOptions(colours=ColourMode.SCREEN))
-    paper = document_to_html(sample, options=ExportOptions(colours=ColourMode.PRINT))
-    assert "background-color: #ffffff" in paper and "color: #000000" in paper
-    assert "background-color: #ffffff" not in screen
-
-
 def test_html_screen_colours_follow_the_theme(sample: Document) -> None:
-    from qa_reader.export.colours import page_colours
-
-    for theme in ("dark", "high-contrast-yellow", "sepia"):
+    for theme in THEMES.values():
         markup = document_to_html(
-            sample, options=ExportOptions(colours=ColourMode.SCREEN, theme=theme)
+            sample, ReadingStyle(theme=theme), ExportOptions(colours=ColourMode.SCREEN)
         )
-        colours = page_colours(theme, ColourMode.SCREEN)
-        assert f"color: {colours.text}; background-color: {colours.page};" in markup
-        assert f"p.author {{ color: {colours.muted}; }}" in markup
+        assert f"color: {theme.text}; background-color: {theme.background};" in markup
+        assert f"p.author {{ color: {theme.muted_text};" in markup
+        paper = document_to_html(
+            sample, ReadingStyle(theme=theme), ExportOptions(colours=ColourMode.PRINT)
+        )
+        assert f"background-color: {PRINT_THEME.background};" in paper
+        assert f"background-color: {theme.background};" not in paper or theme.background == (
+            PRINT_THEME.background
+        )
+
+
+def test_print_theme_is_dark_on_white_with_every_pair_readable() -> None:
+    assert PRINT_THEME.background == "#ffffff" and not PRINT_THEME.is_dark
+    assert PRINT_THEME.disclaimer_background == "#ffffff"
+    lowest, foreground, background = lowest_contrast(PRINT_THEME)
+    assert lowest >= OTHER_CONTRAST, (foreground, background)
+    for foreground, background, kind in contrast_pairs(PRINT_THEME):
+        if kind == "text":
+            colours = PRINT_THEME.colours()
+            assert contrast_ratio(colours[foreground], colours[background]) >= TEXT_CONTRAST
 
 
 def test_content_is_escaped_not_interpreted() -> None:

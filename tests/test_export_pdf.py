@@ -136,20 +136,19 @@ def test_screen_colours_paint_the_theme_page_and_print_colours_white_paper(
 ) -> None:
     from PySide6.QtGui import QImage
 
-    from qa_reader.export.colours import page_colours
+    from qa_reader.export.options import PRINT_THEME
+    from qa_reader.themes import DARK
 
     document = load(sample_document_path())
     for mode in ColourMode:
         path = tmp_path / f"{mode.value}.pdf"
-        options = ExportOptions(colours=mode, theme="dark")
-        export_pdf(str(path), document, ReadingStyle(), options)
+        export_pdf(str(path), document, ReadingStyle(theme=DARK), ExportOptions(colours=mode))
         subprocess.run(["pdftoppm", "-r", "20", "-png", "-f", "1", "-l", "1", str(path),
                         str(tmp_path / mode.value)], check=True, timeout=60)
         image = QImage(str(next(tmp_path.glob(f"{mode.value}-*1.png"))))
         corner = image.pixelColor(2, 2).name()  # in the margin: no text
-        assert corner == page_colours("dark", mode).page
-    assert page_colours("dark", ColourMode.PRINT).page == "#ffffff"
-    assert page_colours("dark", ColourMode.SCREEN).page != "#ffffff"
+        expected = DARK.background if mode is ColourMode.SCREEN else PRINT_THEME.background
+        assert corner == expected
 
 
 @pytest.mark.parametrize(

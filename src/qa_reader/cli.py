@@ -162,14 +162,15 @@ def _export_options(args: argparse.Namespace, default_colours: str) -> ExportOpt
     return ExportOptions(
         page_size=PageSize(args.page_size),
         colours=ColourMode(args.colours or default_colours),
-        theme=args.theme,
     )
 
 
 def _export_style(args: argparse.Namespace) -> ReadingStyle:
     from .style import ReadingStyle
+    from .themes import theme_for
 
-    return ReadingStyle(text_size=args.size)
+    # With no desktop to ask, "system" means the light theme.
+    return ReadingStyle(text_size=args.size, theme=theme_for(args.theme))
 
 
 def _export_text(document: Document, args: argparse.Namespace) -> str:

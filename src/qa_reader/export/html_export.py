@@ -10,9 +10,8 @@ no remote resources: the file can be mailed and opened anywhere, offline. No Qt.
 from __future__ import annotations
 
 from ..document import Document
-from ..style import ReadingStyle
-from .colours import render_for_export
-from .options import ColourMode, ExportLabels, ExportOptions, reading_font_family
+from ..style import SYSTEM_SANS, SYSTEM_SERIF, ReadingStyle
+from .options import ColourMode, ExportLabels, ExportOptions, render_for_export
 
 __all__ = ["document_to_html"]
 
@@ -22,12 +21,21 @@ def _css_string(text: str) -> str:
     return f'"{cleaned}"'
 
 
+def _font_family(family: str) -> str:
+    if family == SYSTEM_SANS:
+        return "sans-serif"
+    if family == SYSTEM_SERIF:
+        return "serif"
+    return f"{_css_string(family)}, sans-serif"
+
+
 def export_stylesheet(style: ReadingStyle, options: ExportOptions) -> str:
-    family = _css_string(reading_font_family(style))
+    weight = "font-weight: 700;" if style.font_bold else ""
     width = f"max-width: {style.max_line_chars}ch;" if style.max_line_chars else ""
     margin = f"{options.margin_mm:g}mm"
     return f"""
-body {{ font-family: {family}, sans-serif; font-size: {style.text_size}pt;
+body {{ font-family: {_font_family(style.font_family)}; font-size: {style.text_size}pt; {weight}
+    letter-spacing: {style.letter_spacing:g}em; word-spacing: {style.word_spacing:g}em;
     {width} margin: 0 auto; padding: 1em 1.5em 2em; overflow-wrap: break-word; }}
 table.disclaimer {{ border-collapse: collapse; }}
 @media print {{

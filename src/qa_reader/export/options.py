@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..document import Document
-from ..render import RenderLabels
-from ..style import DEFAULT_FONT_FAMILY, ReadingStyle
+from ..render import CSS_PIXELS_PER_POINT, RenderLabels, render_html
+from ..style import ReadingStyle
+from ..themes import LIGHT
 
 __all__ = [
     "DEFAULT_MARGIN_MM",
@@ -22,8 +23,9 @@ __all__ = [
     "ExportLabels",
     "ExportOptions",
     "PageSize",
+    "PRINT_THEME",
     "print_friendly",
-    "reading_font_family",
+    "render_for_export",
     "style_for_output",
     "with_disclaimer",
     "write_output",
@@ -62,8 +64,6 @@ class ExportOptions:
     page_size: PageSize = PageSize.A4
     colours: ColourMode = ColourMode.PRINT
     margin_mm: float = DEFAULT_MARGIN_MM
-    theme: str = "light"
-    """The reading theme (one of `style.THEME_NAMES`) for `ColourMode.SCREEN`."""
 
 
 FALLBACK_DISCLAIMER = (
@@ -84,26 +84,38 @@ class ExportLabels:
     """Printed when the page has no disclaimer of its own."""
 
 
+PRINT_THEME = replace(
+    LIGHT,
+    name="print",
+    display_name="Print-friendly",
+    background="#ffffff",
+    disclaimer_background="#ffffff",
+)
+"""Dark text on white paper: the light theme's inks (each at least 7:1 on its off-white
+page, so more on white) with nothing tinted, which printers reproduce unevenly."""
+
+
 def print_friendly(style: ReadingStyle) -> ReadingStyle:
-    """The reader's style with dark text on white: size, font and spacing unchanged.
-
-    The renderer's only colours today are those of the light theme (dark text on an
-    off-white page), so the style itself needs no change; the PDF writer paints the
-    paper white and the HTML writer sets a white page. Once `ReadingStyle` carries a
-    theme, this returns the style with the light theme.
-    """
-    return replace(style)
-
-
-def reading_font_family(style: ReadingStyle) -> str:
-    """The family the reader reads in: the style's, or the app's default face."""
-    # Styles from before the reading-look options have no font field.
-    family = getattr(style, "font_family", None)
-    return family if isinstance(family, str) and family.strip() else DEFAULT_FONT_FAMILY
+    """The reader's style with dark text on white: size, font and spacing unchanged."""
+    return replace(style, theme=PRINT_THEME)
 
 
 def style_for_output(style: ReadingStyle, colours: ColourMode) -> ReadingStyle:
     return print_friendly(style) if colours is ColourMode.PRINT else style
+
+
+def render_for_export(
+    document: Document,
+    style: ReadingStyle,
+    options: ExportOptions,
+    labels: ExportLabels,
+    pixels_per_point: float = CSS_PIXELS_PER_POINT,
+) -> str:
+    """The renderer's HTML for an export: the disclaimer guaranteed, in the chosen colours."""
+    document = with_disclaimer(document, labels.fallback_disclaimer)
+    return render_html(
+        document, style_for_output(style, options.colours), labels.render, pixels_per_point
+    )
 
 
 def with_disclaimer(document: Document, fallback: str) -> Document:

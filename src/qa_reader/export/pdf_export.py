@@ -26,9 +26,11 @@ from PySide6.QtGui import (
     QFont,
     QFontInfo,
     QFontMetricsF,
+    QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
@@ -41,20 +43,19 @@ from PySide6.QtGui import (
 
 from .. import APP_NAME
 from ..document import Document
-from ..style import ReadingStyle
-from .colours import render_for_export
+from ..style import SYSTEM_SANS, SYSTEM_SERIF, ReadingStyle
 from .options import (
     ColourMode,
     ExportLabels,
     ExportOptions,
     PageSize,
-    reading_font_family,
+    render_for_export,
+    style_for_output,
     write_output,
 )
 
 __all__ = ["PagedResult", "export_pdf", "page_size_id", "paint_pages", "pdf_bytes"]
 
-PAPER_COLOUR = QColor("#ffffff")
 HEADER_MIN_PT = 12.0
 HEADER_MAX_PT = 24.0
 HEADER_SCALE = 0.6
@@ -78,17 +79,44 @@ class PagedResult:
     """The family Qt actually used for the text (differs from the chosen one if missing)."""
 
 
-def reading_font(style: ReadingStyle) -> QFont:
-    """The font the reader view reads in; the document's default font, as in the view."""
-    font = QFont(reading_font_family(style))
+def _typeface(family: str) -> QFont:
+    if family == SYSTEM_SERIF:
+        font = QFont()
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setFamilies(["serif", "Times New Roman", "Times", "DejaVu Serif"])
+        return font
+    if family == SYSTEM_SANS:
+        font = QFont()
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setFamilies(["sans-serif", "Arial", "Helvetica", "DejaVu Sans"])
+        return font
+    return QFont(family)
+
+
+def reading_font(style: ReadingStyle, device: QPaintDevice | None = None) -> QFont:
+    """The text's default font, as the reader view sets it: family, size, weight, spacing.
+
+    Letter and word spacing are shares of the text size (as WCAG counts them), given to
+    Qt in the pixels of the device the text is laid out for.
+    """
+    font = _typeface(style.font_family)
     font.setPointSizeF(style.text_size)
+    font.setBold(style.font_bold)
+    dpi = device.logicalDpiY() if device is not None else _screen_dpi()
+    pixels = style.text_size * dpi / 72
+    font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, style.letter_spacing * pixels)
+    font.setWordSpacing(style.word_spacing * pixels)
     return font
 
 
+def _screen_dpi() -> float:
+    screen = QGuiApplication.primaryScreen()
+    return screen.logicalDotsPerInchY() if screen is not None else 96.0
+
+
 def _header_font(style: ReadingStyle) -> QFont:
-    font = reading_font(style)
+    font = _typeface(style.font_family)
     font.setPointSizeF(min(HEADER_MAX_PT, max(HEADER_MIN_PT, style.text_size * HEADER_SCALE)))
-    font.setBold(False)
     return font
 
 
@@ -99,8 +127,10 @@ def _build_text_document(
     text_document = QTextDocument()
     # Sizes in points and CSS pixels are converted for the device's resolution.
     text_document.documentLayout().setPaintDevice(device)
-    text_document.setDefaultFont(reading_font(style))
-    text_document.setHtml(render_for_export(document, style, options, labels))
+    text_document.setDefaultFont(reading_font(style, device))
+    # CSS pixels are screen pixels here: Qt scales them to the device as it lays out.
+    pixels_per_point = _screen_dpi() / 72
+    text_document.setHtml(render_for_export(document, style, options, labels, pixels_per_point))
     root = text_document.rootFrame()
     frame_format = root.frameFormat()
     frame_format.setMargin(0)  # the page margins are drawn around the text instead
@@ -158,12 +188,12 @@ def fit_long_words_in_headings(
     """Makes a heading smaller (never below the reading size) when one of its words would
     not fit on a line: a big heading broken inside a word ("ibuprofe-n") is hard to read.
     On a narrow page at 48 pt a title in twice that size often has such words."""
-    body_line = QFontMetricsF(reading_font(style), device).height()
+    body_line = QFontMetricsF(reading_font(style, device), device).height()
     block = text_document.begin()
     while block.isValid():
         if _is_heading(block) and block.layout().lineCount() and block.text().split():
             scale = block.layout().lineAt(0).height() / body_line
-            font = reading_font(style)
+            font = reading_font(style, device)
             font.setBold(True)
             font.setPointSizeF(style.text_size * scale)
             metrics = QFontMetricsF(font, device)
@@ -198,18 +228,20 @@ def _table_of(block: QTextBlock) -> QTextTable | None:
     return table
 
 
-def _push_to_next_page(block: QTextBlock) -> None:
-    cursor = QTextCursor(block)
+def _set_page_break(block: QTextBlock, before: bool) -> None:
+    """Makes `block` start a new page (or no longer)."""
+    policy = (QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore if before
+              else QTextFormat.PageBreakFlag.PageBreak_Auto)
     table = _table_of(block)
     if table is not None:
         # A heading inside a boxed section (the disclaimer) takes the whole box along.
         table_format = table.format()
-        table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table_format.setPageBreakPolicy(policy)
         table.setFormat(table_format)
         return
     block_format = block.blockFormat()
-    block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    cursor.setBlockFormat(block_format)
+    block_format.setPageBreakPolicy(policy)
+    QTextCursor(block).setBlockFormat(block_format)
 
 
 def _starts_its_page(text_document: QTextDocument, block: QTextBlock, page: int) -> bool:
@@ -220,14 +252,34 @@ def _starts_its_page(text_document: QTextDocument, block: QTextBlock, page: int)
     return _page_of(before_bottom - 1, text_document.pageSize().height()) != page
 
 
-def _block_to_move(text_document: QTextDocument, moved: set[int]) -> QTextBlock | None:
-    """The first block that should start the next page instead of ending this one.
+@dataclass(frozen=True)
+class _Group:
+    """Blocks that belong on one page: a run of headings with the first lines of their
+    text, or a short paragraph, or the first lines of a long one."""
 
-    That is a run of headings whose text's first lines fall on the next page, a short
-    paragraph (an author's line, a note) split over two pages, or a paragraph whose first
-    line alone ends a page.
-    """
+    first: QTextBlock
+    last: QTextBlock
+    lines: int
+    """How many lines of `last` belong with `first`."""
+    last_heading: QTextBlock | None = None
+    """For a run of headings: the one right above the text."""
+
+    def starting_at(self, block: QTextBlock) -> _Group:
+        return _Group(block, self.last, self.lines, self.last_heading)
+
+    def with_lines(self, lines: int) -> _Group:
+        return _Group(self.first, self.last, lines, self.last_heading)
+
+
+def _fits_on_one_page(text_document: QTextDocument, group: _Group) -> bool:
     page_height = text_document.pageSize().height()
+    start = _page_of(_line_top(text_document, group.first, 0), page_height)
+    end = _lines_bottom(text_document, group.last, group.lines)
+    return _page_of(end - 1, page_height) == start
+
+
+def _group_to_fix(text_document: QTextDocument, settled: set[int]) -> _Group | None:
+    """The first group (not yet dealt with) that is split over two pages."""
     block = text_document.begin()
     while block.isValid():
         first = block
@@ -235,45 +287,81 @@ def _block_to_move(text_document: QTextDocument, moved: set[int]) -> QTextBlock 
             last = first.next()
             while last.isValid() and (_is_heading(last) or not _has_text(last)):
                 last = last.next()
-            lines = LINES_KEPT_WITH_HEADING
             block = last
-        elif _has_text(first):
+            if not last.isValid():
+                continue
+            last_heading = last.previous()
+            while last_heading.isValid() and not _is_heading(last_heading):
+                last_heading = last_heading.previous()
+            group = _Group(first, last, LINES_KEPT_WITH_HEADING, last_heading)
+        elif _has_text(first) and _table_of(first) is None and not _is_heading(first.previous()):
             # A short paragraph stays whole; a longer one never leaves its first line
-            # alone at the foot of a page.
-            last, lines = first, min(first.layout().lineCount(), SHORT_BLOCK_LINES)
-            lines = lines if lines == first.layout().lineCount() else 2
+            # alone at the foot of a page. (Text under a heading goes with the heading; in
+            # the disclaimer box only its heading moves.)
+            count = first.layout().lineCount()
+            group = _Group(first, first, count if count <= SHORT_BLOCK_LINES else 2)
             block = first.next()
         else:
             block = first.next()
             continue
-        if not last.isValid() or first.blockNumber() in moved:
-            continue
-        start_page = _page_of(_line_top(text_document, first, 0), page_height)
-        end = _lines_bottom(text_document, last, lines)
-        if _page_of(end - 1, page_height) == start_page:
-            continue
-        if _starts_its_page(text_document, first, start_page):
-            continue  # moving it would only leave an empty page behind
-        if _table_of(first) is not None and not _is_heading(first):
-            continue  # inside the disclaimer box only its heading moves the box
-        return first
+        if first.blockNumber() not in settled and not _fits_on_one_page(text_document, group):
+            return group
     return None
 
 
+def _lay_out_again(text_document: QTextDocument, block: QTextBlock | None = None) -> None:
+    """Lays the document out again from `block` (from the start if None) to the end.
+
+    A page break changes every later position; Qt relayouts a changed document only
+    partly, so everything after the change is laid out again before positions are read.
+    """
+    start = block.position() if block is not None else 0
+    text_document.markContentsDirty(start, text_document.characterCount() - start)
+    text_document.documentLayout().documentSize()
+
+
+def _try_page_break(text_document: QTextDocument, block: QTextBlock,
+                    groups: tuple[_Group, ...]) -> bool:
+    """Starts a page at `block` if one of `groups` then fits on a page; else changes nothing."""
+    page = _page_of(_line_top(text_document, block, 0), text_document.pageSize().height())
+    if _starts_its_page(text_document, block, page):
+        return False  # a page break would only leave an empty page behind
+    _set_page_break(block, True)
+    _lay_out_again(text_document, block)
+    if any(_fits_on_one_page(text_document, group) for group in groups):
+        return True
+    _set_page_break(block, False)
+    _lay_out_again(text_document, block)
+    return False
+
+
 def keep_headings_with_text(text_document: QTextDocument) -> int:
-    """Moves headings stranded at a page's foot, short paragraphs split over two pages and
-    paragraphs that would leave one line behind to the next page; returns how many moved."""
-    moved: set[int] = set()
+    """Starts new pages so that no heading ends a page apart from its text, no short
+    paragraph is split, and no paragraph leaves one line behind; returns the page breaks.
+
+    When a run of headings and the text's first two lines cannot share a page even from
+    its top (large text, several heading levels), one line will do; failing that, the
+    heading right above the text ("Answer 1 of 3") moves on alone.
+    """
+    settled: set[int] = set()
+    breaks = 0
+    _lay_out_again(text_document)
     while True:
-        # Each move changes every later position; Qt relayouts a changed document only
-        # partly, so lay it all out again before looking for the next block to move.
-        text_document.markContentsDirty(0, text_document.characterCount())
-        text_document.documentLayout().documentSize()
-        block = _block_to_move(text_document, moved)
-        if block is None:
-            return len(moved)
-        moved.add(block.blockNumber())
-        _push_to_next_page(block)
+        group = _group_to_fix(text_document, settled)
+        if group is None:
+            return breaks
+        settled.add(group.first.blockNumber())
+        options = (group, group.with_lines(1)) if group.last_heading is not None else (group,)
+        if _try_page_break(text_document, group.first, options):
+            breaks += 1
+            continue
+        heading = group.last_heading
+        if heading is None or heading.blockNumber() == group.first.blockNumber():
+            continue
+        if any(_fits_on_one_page(text_document, option) for option in options[1:]):
+            continue  # the run already shares its page with the text's first line
+        if _try_page_break(text_document, heading, (group.starting_at(heading),)):
+            breaks += 1
 
 
 @dataclass
@@ -325,16 +413,6 @@ def _plan_pages(text_document: QTextDocument, width: float) -> dict[int, _PagePl
     return plans
 
 
-def _text_colour(text_document: QTextDocument) -> QColor:
-    block = text_document.begin()
-    while block.isValid():
-        brush = block.charFormat().foreground()
-        if brush.style() != Qt.BrushStyle.NoBrush:
-            return brush.color()
-        block = block.next()
-    return QColor(Qt.GlobalColor.black)
-
-
 def paint_pages(
     device: QPagedPaintDevice,
     document: Document,
@@ -361,7 +439,7 @@ def paint_pages(
 
     column_width = body.width()
     if style.max_line_chars:
-        char_width = QFontMetricsF(reading_font(style), device).averageCharWidth()
+        char_width = QFontMetricsF(reading_font(style, device), device).averageCharWidth()
         column_width = min(body.width(), char_width * style.max_line_chars)
     column_left = body.left() + (body.width() - column_width) / 2
     text_document.setPageSize(QSizeF(column_width, body.height()))
@@ -370,9 +448,8 @@ def paint_pages(
     plans = _plan_pages(text_document, column_width)
     page_count = max(plans, default=0) + 1
 
-    background = text_document.rootFrame().frameFormat().background()
-    paper = background.color() if background.style() != Qt.BrushStyle.NoBrush else PAPER_COLOUR
-    ink = _text_colour(text_document)
+    theme = style_for_output(style, options.colours).theme
+    paper, ink = QColor(theme.background), QColor(theme.text)
     rule_pen = QPen(ink, max(1.0, dpi / 300))
 
     painter = QPainter()

@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def reading_style(self) -> ReadingStyle:
         """How the reader reads now: what printing and export keep."""
-        return ReadingStyle(text_size=self._preferences.current.text_size)
+        return reading_style_from(self._preferences.current)
 
     def show_error(self, title: str, message: str) -> QMessageBox:
         # Plain text: a file name such as "<b>.txt" must be shown, not interpreted.

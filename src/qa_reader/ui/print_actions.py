@@ -219,7 +219,6 @@ class PrintActions(QObject):
         return ExportOptions(
             page_size=preferred_page_size(current.print_page_size),
             colours=ColourMode.PRINT if current.print_friendly_colours else ColourMode.SCREEN,
-            theme=current.theme,
         )
 
     # -- printing -------------------------------------------------------------------------
