@@ -221,3 +221,25 @@ def test_pdf_text_equals_the_plain_text_export(
         "\n".join(line for line in plain.splitlines() if not re.fullmatch(r"[=-]{3,}", line))
     )
     assert pdf_text == plain_words
+
+
+def test_letter_spacing_is_a_share_of_the_text_size(qapp: object, tmp_path: Path) -> None:
+    """0.12 em at 16 pt adds about 1.9 pt after each letter (WCAG 1.4.12), not more."""
+    document = Document("Spacing", (Question("Spacing?", answers=(Answer("temperature"),)),))
+    widths = {}
+    line_top = None
+    for spacing in (0.0, 0.12):
+        path = tmp_path / f"spacing-{spacing}.pdf"
+        export_pdf(str(path), document, ReadingStyle(text_size=16, letter_spacing=spacing),
+                   ExportOptions())
+        bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                              text=True, check=True, timeout=60).stdout
+        words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">'
+                           r'([^<]+)</word>', bbox)
+        if line_top is None:
+            line_top = next(y for _, y, _, word in words if word == "temperature")
+        # With spacing, pdftotext may take each letter for a word: measure the whole line.
+        line = [(float(x0), float(x1)) for x0, y, x1, _ in words if y == line_top]
+        widths[spacing] = max(x1 for _, x1 in line) - min(x0 for x0, _ in line)
+    extra_per_letter = (widths[0.12] - widths[0.0]) / (len("temperature") - 1)
+    assert extra_per_letter == pytest.approx(0.12 * 16, rel=0.15)

@@ -30,7 +30,6 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
@@ -93,17 +92,17 @@ def _typeface(family: str) -> QFont:
     return QFont(family)
 
 
-def reading_font(style: ReadingStyle, device: QPaintDevice | None = None) -> QFont:
+def reading_font(style: ReadingStyle) -> QFont:
     """The text's default font, as the reader view sets it: family, size, weight, spacing.
 
     Letter and word spacing are shares of the text size (as WCAG counts them), given to
-    Qt in the pixels of the device the text is laid out for.
+    Qt in screen pixels: Qt scales them to the device the text is laid out for, as it
+    does the style sheet's pixels.
     """
     font = _typeface(style.font_family)
     font.setPointSizeF(style.text_size)
     font.setBold(style.font_bold)
-    dpi = device.logicalDpiY() if device is not None else _screen_dpi()
-    pixels = style.text_size * dpi / 72
+    pixels = style.text_size * _screen_dpi() / 72
     font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, style.letter_spacing * pixels)
     font.setWordSpacing(style.word_spacing * pixels)
     return font
@@ -127,7 +126,7 @@ def _build_text_document(
     text_document = QTextDocument()
     # Sizes in points and CSS pixels are converted for the device's resolution.
     text_document.documentLayout().setPaintDevice(device)
-    text_document.setDefaultFont(reading_font(style, device))
+    text_document.setDefaultFont(reading_font(style))
     # CSS pixels are screen pixels here: Qt scales them to the device as it lays out.
     pixels_per_point = _screen_dpi() / 72
     text_document.setHtml(render_for_export(document, style, options, labels, pixels_per_point))
@@ -188,12 +187,12 @@ def fit_long_words_in_headings(
     """Makes a heading smaller (never below the reading size) when one of its words would
     not fit on a line: a big heading broken inside a word ("ibuprofe-n") is hard to read.
     On a narrow page at 48 pt a title in twice that size often has such words."""
-    body_line = QFontMetricsF(reading_font(style, device), device).height()
+    body_line = QFontMetricsF(reading_font(style), device).height()
     block = text_document.begin()
     while block.isValid():
         if _is_heading(block) and block.layout().lineCount() and block.text().split():
             scale = block.layout().lineAt(0).height() / body_line
-            font = reading_font(style, device)
+            font = reading_font(style)
             font.setBold(True)
             font.setPointSizeF(style.text_size * scale)
             metrics = QFontMetricsF(font, device)
@@ -439,7 +438,7 @@ def paint_pages(
 
     column_width = body.width()
     if style.max_line_chars:
-        char_width = QFontMetricsF(reading_font(style, device), device).averageCharWidth()
+        char_width = QFontMetricsF(reading_font(style), device).averageCharWidth()
         column_width = min(body.width(), char_width * style.max_line_chars)
     column_left = body.left() + (body.width() - column_width) / 2
     text_document.setPageSize(QSizeF(column_width, body.height()))
