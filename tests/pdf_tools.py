@@ -18,8 +18,14 @@ def _run(*args: str) -> str:
 
 
 def pdf_pages_text(path: Path) -> list[str]:
-    """The text of each page, in reading order."""
-    return _run("pdftotext", "-enc", "UTF-8", str(path), "-").split("\f")[:-1]
+    """The text of each page, top to bottom, one printed line per line.
+
+    Layout mode: the default mode joins a word hyphenated at the end of a page's last
+    line with whatever comes next on the page, here the footer.
+    """
+    text = _run("pdftotext", "-layout", "-enc", "UTF-8", str(path), "-")
+    pages = text.split("\f")[:-1]
+    return ["\n".join(line.strip() for line in page.splitlines()) for page in pages]
 
 
 def pdf_page_count(path: Path) -> int:

@@ -22,11 +22,11 @@ from qa_reader.export.options import ColourMode, ExportError, ExportOptions, Pag
 from qa_reader.export.pdf_export import PagedResult, export_pdf
 from qa_reader.importers import load
 from qa_reader.resources import sample_document_path
-from qa_reader.style import ReadingStyle
+from qa_reader.style import DEFAULT_FONT_FAMILY, ReadingStyle
 
-FONT_FAMILY = "DejaVu Sans"
-"""The family the PDF must use: the one the reader reads in (DejaVu is what this machine
-has; the default bundled face replaces it once fonts are bundled)."""
+FONT_FAMILY = DEFAULT_FONT_FAMILY
+"""The family the PDF must use: the one the reader reads in, by default the bundled
+Atkinson Hyperlegible (not installed on the machine: the export loads it itself)."""
 
 
 @dataclass(frozen=True)
@@ -243,3 +243,16 @@ def test_letter_spacing_is_a_share_of_the_text_size(qapp: object, tmp_path: Path
         widths[spacing] = max(x1 for _, x1 in line) - min(x0 for x0, _ in line)
     extra_per_letter = (widths[0.12] - widths[0.0]) / (len("temperature") - 1)
     assert extra_per_letter == pytest.approx(0.12 * 16, rel=0.15)
+
+
+@pytest.mark.parametrize(("family", "embedded"), [("Lexend", "Lexend"),
+                                                   ("DejaVu Serif", "DejaVuSerif")])
+def test_pdf_uses_another_chosen_family(
+    qapp: object, tmp_path: Path, family: str, embedded: str
+) -> None:
+    path = tmp_path / "family.pdf"
+    document = load(sample_document_path())
+    result = export_pdf(str(path), document, ReadingStyle(font_family=family), ExportOptions())
+    assert result.font_family == family
+    fonts = pdf_font_names(path)
+    assert fonts and all(name.startswith(embedded) for name in fonts), fonts

@@ -42,7 +42,8 @@ from PySide6.QtGui import (
 
 from .. import APP_NAME
 from ..document import Document
-from ..style import SYSTEM_SANS, SYSTEM_SERIF, ReadingStyle
+from ..style import ReadingStyle
+from ..ui.fonts import load_bundled_fonts, typeface
 from .options import (
     ColourMode,
     ExportLabels,
@@ -78,20 +79,6 @@ class PagedResult:
     """The family Qt actually used for the text (differs from the chosen one if missing)."""
 
 
-def _typeface(family: str) -> QFont:
-    if family == SYSTEM_SERIF:
-        font = QFont()
-        font.setStyleHint(QFont.StyleHint.Serif)
-        font.setFamilies(["serif", "Times New Roman", "Times", "DejaVu Serif"])
-        return font
-    if family == SYSTEM_SANS:
-        font = QFont()
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        font.setFamilies(["sans-serif", "Arial", "Helvetica", "DejaVu Sans"])
-        return font
-    return QFont(family)
-
-
 def reading_font(style: ReadingStyle) -> QFont:
     """The text's default font, as the reader view sets it: family, size, weight, spacing.
 
@@ -99,9 +86,8 @@ def reading_font(style: ReadingStyle) -> QFont:
     Qt in screen pixels: Qt scales them to the device the text is laid out for, as it
     does the style sheet's pixels.
     """
-    font = _typeface(style.font_family)
+    font = typeface(style.font_family, style.font_bold)
     font.setPointSizeF(style.text_size)
-    font.setBold(style.font_bold)
     pixels = style.text_size * _screen_dpi() / 72
     font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, style.letter_spacing * pixels)
     font.setWordSpacing(style.word_spacing * pixels)
@@ -114,7 +100,7 @@ def _screen_dpi() -> float:
 
 
 def _header_font(style: ReadingStyle) -> QFont:
-    font = _typeface(style.font_family)
+    font = typeface(style.font_family, bold=False)
     font.setPointSizeF(min(HEADER_MAX_PT, max(HEADER_MIN_PT, style.text_size * HEADER_SCALE)))
     return font
 
@@ -425,6 +411,7 @@ def paint_pages(
     margins, or a QPrinter with `setFullPage(True)`): the margins are ours.
     """
     labels = labels or ExportLabels()
+    load_bundled_fonts()  # once per process; the window has done it, a headless export not
     text_document = _build_text_document(document, style, options, labels, device)
 
     dpi = device.logicalDpiY()

@@ -30,6 +30,7 @@ from ..render import render_html
 from ..style import (
     MAX_TEXT_SIZE,
     MIN_TEXT_SIZE,
+    ReadingStyle,
     larger_size,
     size_percent,
     smaller_size,
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def reading_style(self) -> ReadingStyle:
         """How the reader reads now: what printing and export keep."""
-        return reading_style_from(self._preferences.current)
+        return self.appearance.reading_style()
 
     def show_error(self, title: str, message: str) -> QMessageBox:
         # Plain text: a file name such as "<b>.txt" must be shown, not interpreted.
