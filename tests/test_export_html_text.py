@@ -120,8 +120,27 @@ def test_html_keeps_size_font_line_length_and_is_self_contained(sample: Document
     assert "size: Letter portrait" in markup
     assert "break-after: avoid" in markup  # headings stay with their text when printed
     lowered = markup.lower()
-    for forbidden in ("<script", " src=", "@import", "url(", "<link", "<iframe", "<img"):
+    for forbidden in ("<script", " src=", "@import", "<link", "<iframe", "<img", "http:",
+                      "https:", "file:"):
         assert forbidden not in lowered, forbidden
+    # The only things a browser loads are the fonts, and they are inside the file.
+    assert lowered.count("url(") == lowered.count("url(data:font/ttf;base64,") == 3
+
+
+@pytest.mark.parametrize(("family", "faces"), [("Atkinson Hyperlegible", 3), ("Lexend", 2),
+                                              ("DejaVu Serif", 0)])
+def test_html_carries_the_bundled_font_inside(sample: Document, family: str, faces: int) -> None:
+    import base64
+
+    markup = document_to_html(sample, ReadingStyle(font_family=family))
+    rules = re.findall(r'@font-face \{ font-family: "([^"]+)"; font-weight: (\d+); '
+                       r'font-style: (\w+); src: url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)',
+                       markup)
+    assert len(rules) == faces
+    for name, _, _, data in rules:
+        assert name == family
+        assert base64.b64decode(data)[:4] == b"\x00\x01\x00\x00"  # a TrueType file
+    assert f'font-family: "{family}", sans-serif;' in markup
 
 
 def test_html_screen_colours_follow_the_theme(sample: Document) -> None:
