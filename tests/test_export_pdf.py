@@ -256,3 +256,13 @@ def test_pdf_uses_another_chosen_family(
     assert result.font_family == family
     fonts = pdf_font_names(path)
     assert fonts and all(name.startswith(embedded) for name in fonts), fonts
+
+
+def test_pdf_keeps_the_reader_line_length(qapp: object, tmp_path: Path) -> None:
+    path = tmp_path / "narrow.pdf"
+    style = ReadingStyle(text_size=12, max_line_chars=50)
+    export_pdf(str(path), load(sample_document_path()), style, ExportOptions())
+    lines = [line for page in pdf_pages_text(path) for line in page.splitlines()[1:-1]]
+    body = [line for line in lines if len(line) > 20]
+    assert max(len(line) for line in body) <= 50
+    assert sum(len(line) for line in body) / len(body) > 38  # the column is used, not starved

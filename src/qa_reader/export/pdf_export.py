@@ -99,6 +99,15 @@ def _screen_dpi() -> float:
     return screen.logicalDotsPerInchY() if screen is not None else 96.0
 
 
+def _average_advance(style: ReadingStyle, device: QPagedPaintDevice) -> float:
+    """Width of an average character of running text on `device`, measured as the reader
+    view measures it, so a printed line holds as many characters as a line on screen."""
+    from ..ui.reader_view import LINE_LENGTH_SAMPLE  # the view's own sample sentence
+
+    width = QFontMetricsF(reading_font(style), device).horizontalAdvance(LINE_LENGTH_SAMPLE)
+    return width / len(LINE_LENGTH_SAMPLE)
+
+
 def _header_font(style: ReadingStyle) -> QFont:
     font = typeface(style.font_family, bold=False)
     font.setPointSizeF(min(HEADER_MAX_PT, max(HEADER_MIN_PT, style.text_size * HEADER_SCALE)))
@@ -425,8 +434,7 @@ def paint_pages(
 
     column_width = body.width()
     if style.max_line_chars:
-        char_width = QFontMetricsF(reading_font(style), device).averageCharWidth()
-        column_width = min(body.width(), char_width * style.max_line_chars)
+        column_width = min(body.width(), _average_advance(style, device) * style.max_line_chars)
     column_left = body.left() + (body.width() - column_width) / 2
     text_document.setPageSize(QSizeF(column_width, body.height()))
     fit_long_words_in_headings(text_document, style, column_width, device)
