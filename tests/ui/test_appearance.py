@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QFontInfo,
     QFontMetricsF,
     QGuiApplication,
+    QIcon,
     QImage,
     QPalette,
     QTextBlock,
@@ -382,3 +383,44 @@ def test_corrupt_look_values_fall_back_to_defaults(start_app: Launcher, config_d
     assert current.interface_scale == 100
     assert page_background(window) == LIGHT.background
     assert QFontInfo(window.view.document().defaultFont()).family() == "Atkinson Hyperlegible"
+
+
+@pytest.mark.parametrize("theme", [DARK, THEMES["high-contrast-yellow"]], ids=lambda t: t.name)
+def test_toolbar_icons_are_drawn_in_the_theme_text_colour(
+    start_app: Launcher, qtbot: QtBot, theme: Theme
+) -> None:
+    window = start_app()
+    window._preferences.update(theme=theme.name)
+    icon = window.reader_actions[ActionId.ZOOM_IN].icon()
+    image = icon.pixmap(QSize(64, 64)).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    inks = {
+        QColor.fromRgba(image.pixel(x, y)).name()
+        for x in range(image.width())
+        for y in range(image.height())
+        if QColor.fromRgba(image.pixel(x, y)).alpha() == 255
+    }
+    assert theme.window_text in inks
+    assert "#1b1b1b" not in inks  # the dark ink of the light theme would vanish here
+    disabled = icon.pixmap(QSize(64, 64), QIcon.Mode.Disabled).toImage().convertToFormat(
+        QImage.Format.Format_ARGB32
+    )
+    disabled_inks = {
+        QColor.fromRgba(disabled.pixel(x, y)).name()
+        for x in range(disabled.width())
+        for y in range(disabled.height())
+        if QColor.fromRgba(disabled.pixel(x, y)).alpha() == 255
+    }
+    assert theme.disabled_text in disabled_inks
+
+
+def test_dialog_buttons_show_the_focus_ring(start_app: Launcher, qtbot: QtBot) -> None:
+    window = start_app()
+    window._preferences.update(theme="high-contrast-white")
+    dialog = window.show_disclaimer(first_launch=False)
+    qtbot.wait_exposed(dialog)
+    qtbot.wait_until(dialog.accept_button.hasFocus)
+    image = dialog.accept_button.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    ring = QColor(THEMES["high-contrast-white"].focus_ring).rgb()
+    row = image.height() // 2
+    assert sum(1 for x in range(image.width()) if image.pixel(x, row) == ring) >= 4
+    dialog.close()

@@ -86,6 +86,31 @@ class FocusRingStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        super().drawComplexControl(control, option, painter, widget)  # type: ignore[arg-type]
-        if control in _RING_AFTER_COMPLEX and _has_focus(option, widget):
+        super().drawComplexControl(control, option, painter, widget)  # type: ignore[arg-type]  # a QStyleOptionComplex, as Qt passes it
+        if control == _Complex.CC_ScrollBar:
+            self._outline_scroll_bar_handle(option, painter, widget)
+        elif control in _RING_AFTER_COMPLEX and _has_focus(option, widget):
             draw_focus_ring(painter, option)
+
+    def _outline_scroll_bar_handle(
+        self, option: QStyleOption, painter: QPainter, widget: QWidget | None
+    ) -> None:
+        """Fusion's handle is barely lighter than its groove (near black on black in the
+        high-contrast themes); an outline in the palette's placeholder colour (at least
+        4.5:1 against the window in every theme) shows where it is."""
+        if widget is None:
+            return
+        handle = self.subControlRect(
+            _Complex.CC_ScrollBar,
+            option,  # type: ignore[arg-type]  # a QStyleOptionSlider, as Qt passes it
+            QStyle.SubControl.SC_ScrollBarSlider,
+            widget,
+        )
+        if handle.isEmpty():
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(handle).adjusted(1, 1, -1, -1), 3, 3)
+        painter.restore()
