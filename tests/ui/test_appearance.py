@@ -27,7 +27,12 @@ from qa_reader.style import WCAG_TEXT_SPACING, size_percent
 from qa_reader.themes import DARK, LIGHT, THEMES, Theme
 from qa_reader.ui.actions import ActionId
 from qa_reader.ui.appearance import platform_font_size
-from qa_reader.ui.fonts import BUNDLED_FAMILIES, font_choices, load_bundled_fonts
+from qa_reader.ui.fonts import (
+    BUNDLED_FAMILIES,
+    document_font,
+    font_choices,
+    load_bundled_fonts,
+)
 from qa_reader.ui.main_window import MainWindow
 
 from .conftest import Launcher, restart
@@ -424,3 +429,17 @@ def test_dialog_buttons_show_the_focus_ring(start_app: Launcher, qtbot: QtBot) -
     row = image.height() // 2
     assert sum(1 for x in range(image.width()) if image.pixel(x, row) == ring) >= 4
     dialog.close()
+
+
+def test_document_font_for_previews_and_exports_matches_the_view(start_app: Launcher) -> None:
+    window = start_app()
+    window._preferences.update(font_family="Lexend", font_bold=True, text_size=24,
+                               letter_spacing=0.12, word_spacing=0.16)
+    style = window.appearance.reading_style()
+    font = document_font(style, window.view.logicalDpiY() / 72)
+    shown = window.view.document().defaultFont()
+    assert font.family() == shown.family() == "Lexend"
+    assert font.bold() and shown.bold()
+    assert font.pointSizeF() == shown.pointSizeF() == 24
+    assert font.letterSpacing() == shown.letterSpacing() > 0
+    assert font.wordSpacing() == shown.wordSpacing() > 0
