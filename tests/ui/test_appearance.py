@@ -160,7 +160,13 @@ def test_keyboard_focus_ring_is_drawn_in_the_theme_focus_colour(
     # Both vertical edges of the ring cross the middle row: at least 2 × 2 px of it.
     assert focused >= 4 > unfocused
     window.view.setFocus()
+    qtbot.wait_until(window.view.hasFocus)
     assert ring_pixels(button) == unfocused
+    # The page itself shows the ring when it has the focus, all of its width.
+    page = window.view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    row = page.height() // 2
+    wanted = QColor(theme.focus_ring).rgb()
+    assert [page.pixel(x, row) == wanted for x in range(4)] == [True, True, True, False]
 
 
 # -- fonts ------------------------------------------------------------------------------------

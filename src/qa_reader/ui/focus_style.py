@@ -54,6 +54,18 @@ class FocusRingStyle(QProxyStyle):
         super().__init__("Fusion")
         self.setObjectName("focus_ring_style")
 
+    def pixelMetric(  # noqa: N802 (Qt API)
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth:
+            # Frames (the page, text fields) as wide as the ring, so the ring drawn in the
+            # frame is not hidden under the scrolled contents.
+            return max(FOCUS_RING_PX, super().pixelMetric(metric, option, widget))
+        return super().pixelMetric(metric, option, widget)
+
     def drawPrimitive(  # noqa: N802 (Qt API)
         self,
         element: QStyle.PrimitiveElement,
