@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 from .. import APP_NAME
 from ..document import Document
 from ..style import ReadingStyle
-from ..ui.fonts import load_bundled_fonts, typeface
+from ..ui.fonts import document_font, load_bundled_fonts, typeface
 from .options import (
     ColourMode,
     ExportLabels,
@@ -80,18 +80,10 @@ class PagedResult:
 
 
 def reading_font(style: ReadingStyle) -> QFont:
-    """The text's default font, as the reader view sets it: family, size, weight, spacing.
-
-    Letter and word spacing are shares of the text size (as WCAG counts them), given to
-    Qt in screen pixels: Qt scales them to the device the text is laid out for, as it
-    does the style sheet's pixels.
-    """
-    font = typeface(style.font_family, style.font_bold)
-    font.setPointSizeF(style.text_size)
-    pixels = style.text_size * _screen_dpi() / 72
-    font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, style.letter_spacing * pixels)
-    font.setWordSpacing(style.word_spacing * pixels)
-    return font
+    """The text's default font, exactly as the reader view sets it (family, size, weight,
+    letter and word spacing). Spacing is given in screen pixels: Qt scales it to the
+    device the text is laid out for, as it does the style sheet's pixels."""
+    return document_font(style, _screen_dpi() / 72)
 
 
 def _screen_dpi() -> float:

@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 
 STATUS_MESSAGE_MS = 8000
 DIALOG_MAX_POINTS = 28.0
+PRINT_RESOLUTION = 600  # dots per inch: exact glyph placement, quick to preview
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -174,7 +175,6 @@ class PrintActions(QObject):
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._printer: QPrinter | None = None
         self._preferences = preferences
         self._current_document = current_document
         self._current_style = current_style
@@ -229,22 +229,23 @@ class PrintActions(QObject):
         self._ask_options(self.tr("Print"), self.tr("Pre&view…"), True, self._show_preview)
 
     def _show_preview(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         document = self._current_document()
         if document is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        # Made without a printer, the dialog owns one and deletes it with itself: a printer
+        # owned by Python could be collected while the dialog still points at it.
+        preview = QPrintPreviewDialog(self._window)
+        printer = preview.printer()
+        printer.setResolution(PRINT_RESOLUTION)
         printer.setDocName(document.title)
         printer.setPageSize(QPageSize(page_size_id(self._options().page_size)))
         printer.setFullPage(True)
-        preview = QPrintPreviewDialog(printer, self._window)
         preview.setObjectName("print_preview")
         preview.setWindowTitle(self.tr("Print preview"))
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.paintRequested.connect(self._paint_for_printer)
-        # The dialog does not own the printer; the preview is window-modal, so one at a time.
-        self._printer = printer
         preview.open()
 
     def _paint_for_printer(self, printer: QPrinter) -> None:
