@@ -12,7 +12,8 @@ python="${PYTHON:-python3}"
 
 # Debian packages: Qt's xcb platform plugin and its libraries, PulseAudio's client library
 # (QtTextToSpeech links to it, even for the silent engine the tests use), fonts for offscreen
-# rendering, Xvfb (+ xauth for xvfb-run) for real-window tests, and venv support.
+# rendering, Xvfb (+ xauth for xvfb-run) for real-window tests, poppler-utils (pdftotext,
+# pdfinfo, pdffonts, pdftoppm) for the print tests, and venv support.
 debian_packages=(
     libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
     libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1
@@ -21,6 +22,7 @@ debian_packages=(
     libxcb-xinerama0 libxcb-xkb1
     libpulse0
     fonts-dejavu-core xvfb xauth
+    poppler-utils
 )
 
 install_debian_packages() {

@@ -160,3 +160,79 @@ def test_export_of_an_xml_bomb_exits_2_with_the_reason(tmp_path: Path, config_di
     assert "“bomb.xml” could not be opened as MedQuAD XML: it declares XML entities" in (
         result.stderr
     )
+
+
+# -- export as PDF / HTML / text -------------------------------------------------------------
+
+
+def test_export_pdf_headless_with_size_page_size_and_colours(tmp_path: Path) -> None:
+    from pdf_tools import normalise, pdf_page_count, pdf_page_size, pdf_pages_text
+
+    sample = Path(__file__).resolve().parent.parent / "resources" / "samples"
+    page = next(sample.glob("*.txt"))
+    out = tmp_path / "large.pdf"
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run(
+        [sys.executable, "-m", "qa_reader", "export", str(page), "--to", "pdf", "-o", str(out),
+         "--size", "28", "--page-size", "Letter", "--colours", "screen", "--theme", "light"],
+        capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and result.stderr == ""
+    assert "letter" in pdf_page_size(out)
+    assert pdf_page_count(out) > 3
+    assert "Can I take ibuprofen" in normalise(" ".join(pdf_pages_text(out)))
+
+
+@pytest.mark.parametrize("to", ["html", "txt"])
+def test_export_html_and_text_to_stdout(tmp_path: Path, config_dir: Path, to: str) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Can I swim with a cold?\n\nAnswers (1)\n\nIf you have no fever, yes.\n\n"
+                    "Disclaimer: General information only.\n", encoding="utf-8")
+    result = run("export", str(page), "--to", to, "--size", "36", config_dir=config_dir)
+    assert result.returncode == 0, result.stderr
+    assert "Can I swim with a cold?" in result.stdout
+    assert "If you have no fever, yes." in result.stdout
+    assert "General information only." in result.stdout
+    if to == "html":
+        assert "font-size: 36pt" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("make_output", "reason"),
+    [
+        (lambda tmp: tmp / "missing" / "out.pdf", "does not exist"),
+        (lambda tmp: tmp, "it is a folder"),
+    ],
+    ids=["missing-folder", "a-directory"],
+)
+def test_export_pdf_to_a_bad_place_exits_2_with_one_clear_line(
+    tmp_path: Path, config_dir: Path, make_output: object, reason: str
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Question?\n\nAnswers (1)\n\nAnswer.\n", encoding="utf-8")
+    output = make_output(tmp_path)  # type: ignore[operator]  # a lambda from the table above
+    result = run("export", str(page), "--to", "pdf", "-o", str(output), config_dir=config_dir)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert f"cannot write “{output}”" in result.stderr and reason in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--to", "pdf"], "needs an output file"),
+        (["--to", "txt", "--size", "200"], "not between 8 and 96"),
+        (["--to", "html", "--theme", "purple"], "invalid choice"),
+    ],
+)
+def test_export_rejects_unusable_options(
+    tmp_path: Path, config_dir: Path, args: list[str], message: str
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Question?\n\nAnswers (1)\n\nAnswer.\n", encoding="utf-8")
+    result = run("export", str(page), *args, config_dir=config_dir)
+    assert result.returncode == 2
+    assert message in result.stderr

@@ -10,7 +10,6 @@ from qa_reader.document import Answer, Document, Question
 from qa_reader.importers import load
 from qa_reader.resources import sample_document_path
 from qa_reader.speech_text import (
-    HIGHLIGHT_COLOURS,
     MIN_HIGHLIGHT_CONTRAST,
     SPEEDS,
     PartKind,
@@ -158,5 +157,11 @@ def test_highlight_colours_keep_readable_contrast(theme: str, dark: bool) -> Non
     assert colours.word_background != colours.sentence_background
 
 
-def test_every_named_theme_has_its_own_colours() -> None:
-    assert set(THEME_NAMES) - {"system"} <= set(HIGHLIGHT_COLOURS)
+def test_the_read_aloud_colours_are_the_themes_own() -> None:
+    from qa_reader.themes import theme_for
+
+    for name in THEME_NAMES:
+        theme = theme_for(name, system_is_dark=True)
+        colours = highlight_colours(name, system_is_dark=True)
+        assert (colours.sentence_background, colours.word_background) == (
+            theme.sentence_background, theme.word_background)

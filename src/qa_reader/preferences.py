@@ -78,6 +78,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+PRINT_PAGE_SIZES = ("auto", "A4", "Letter")
+
 CONFIG_DIR_ENV = "QA_READER_CONFIG_DIR"
 """Environment variable naming a folder to keep the settings in (like ``--config-dir``)."""
 
@@ -175,6 +177,11 @@ class Preferences:
     recent_documents: tuple[str, ...] = ()
     """Documents opened lately, newest first (at most `recent_files.MAX_RECENT`), as
     resolved paths; files that no longer exist are pruned by the window, with a note."""
+    # Print and export (ui/print_actions.py).
+    print_page_size: str = "auto"
+    """"A4", "Letter", or "auto": the paper usual where the reader lives (Letter in the US)."""
+    print_friendly_colours: bool = True
+    """Print dark text on white paper instead of the reading theme's colours."""
 
     def __post_init__(self) -> None:
         document_given: object = self.last_document  # may be a Path despite the annotation
@@ -245,6 +252,8 @@ OPTIONS: tuple[Option, ...] = (
         RECENT_DOCUMENTS_KEY,
         path_list("list of recent documents", MAX_RECENT),
     ),
+    Option("print_page_size", "print/page_size", one_of("paper size", PRINT_PAGE_SIZES)),
+    Option("print_friendly_colours", "print/friendly_colours", flag("print-friendly colours")),
 )
 """Every preference, declared once: its `Preferences` field, settings key and check. The
 defaults are the `Preferences` field defaults (except the text size, whose default the store

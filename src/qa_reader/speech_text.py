@@ -456,28 +456,20 @@ class HighlightColours:
     word_text: str
 
 
-_LIGHT = HighlightColours("#fbe7a1", "#1b1b1b", "#0b4f9c", "#ffffff")
-_DARK = HighlightColours("#4a3f00", "#f3f1ea", "#ffd65c", "#111111")
-HIGHLIGHT_COLOURS: dict[str, HighlightColours] = {
-    # Until the themes module gives every theme its read-aloud colours (fields for the
-    # sentence and the word), each theme name maps to one of these pairs.
-    "light": _LIGHT,
-    "sepia": HighlightColours("#f3d98b", "#2b2118", "#6b2e0a", "#fff8ec"),
-    "dark": _DARK,
-    "high-contrast-white": HighlightColours("#ffff00", "#000000", "#000000", "#ffffff"),
-    "high-contrast-yellow": HighlightColours("#00337f", "#ffff00", "#ffff00", "#000000"),
-}
 MIN_HIGHLIGHT_CONTRAST = 4.5
 """WCAG AA for normal text: every highlight's text keeps at least this contrast."""
 
 
 def highlight_colours(theme: str, system_is_dark: bool = False) -> HighlightColours:
-    """The highlight colours for a theme name; "system" (or an unknown name) follows the
-    desktop's light or dark palette."""
-    colours = HIGHLIGHT_COLOURS.get(theme)
-    if colours is None:
-        return _DARK if system_is_dark else _LIGHT
-    return colours
+    """The read-aloud colours of a theme name ("system" follows the desktop's light or dark
+    scheme), taken from the theme itself."""
+    from .themes import theme_for  # Qt-free, like this module
+
+    colours = theme_for(theme, system_is_dark)
+    return HighlightColours(
+        colours.sentence_background, colours.sentence_text, colours.word_background,
+        colours.word_text,
+    )
 
 
 def contrast_ratio(first: str, second: str) -> float:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from qa_reader import render
+from qa_reader.themes import theme_for
 from qa_reader.ui.actions import ActionId
 from qa_reader.ui.highlight_colours import highlight_colours
 from qa_reader.ui.main_window import MainWindow
@@ -63,24 +63,17 @@ def test_focus_mode_is_remembered(start_app: Launcher, qtbot: QtBot) -> None:
     assert window.view.highlights(HighlightLayer.FOCUS_DIM) != []
 
 
-def contrast(first: QColor, second: QColor) -> float:
-    def luminance(colour: QColor) -> float:
-        def channel(value: float) -> float:
-            return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-        return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-                + 0.0722 * channel(colour.blueF()))
-
-    high, low = sorted((luminance(first), luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def test_highlight_colours_stay_readable() -> None:
+def test_highlight_colours_follow_the_theme(start_app: Launcher, qtbot: QtBot) -> None:
+    window = start_app()
+    press(qtbot, Qt.Key.Key_F8)
+    window._preferences.update(theme="dark")  # as the Preferences dialog does on OK
+    dark = theme_for("dark")
+    qtbot.wait_until(lambda: highlight_colours().dimmed_text == QColor(dark.dimmed_text))
     colours = highlight_colours()
-    for background in (render.PAGE_BACKGROUND, render.DISCLAIMER_BACKGROUND):
-        assert contrast(colours.dimmed_text, QColor(background)) >= 4.5
-    # Dimmed must still look different from the normal text.
-    assert contrast(QColor(render.TEXT_COLOUR), QColor(render.PAGE_BACKGROUND)) > 2 * contrast(
-        colours.dimmed_text, QColor(render.PAGE_BACKGROUND))
-    assert contrast(colours.match_text, colours.match_background) >= 7
-    assert contrast(colours.current_text, colours.current_background) >= 7
+    assert colours.match_background == QColor(dark.find_background)
+    assert colours.current_background == QColor(dark.find_current_background)
+    # Focus mode re-dims the page drawn in the new colours.
+    qtbot.wait_until(lambda: any(
+        selection.format.foreground().color() == QColor(dark.dimmed_text)
+        for selection in window.view.highlights(HighlightLayer.FOCUS_DIM)
+    ))

@@ -54,6 +54,11 @@ class ActionId(enum.Enum):
     # Ways in
     OPEN_FROM_CLIPBOARD = "open_from_clipboard"
     CLEAR_RECENT = "clear_recent"
+    # Print and export
+    PRINT = "print"
+    EXPORT_PDF = "export_pdf"
+    EXPORT_HTML = "export_html"
+    EXPORT_TEXT = "export_text"
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,20 @@ def _specs() -> dict[ActionId, ActionSpec]:
         ActionId.CLEAR_RECENT: ActionSpec(
             "&Clear list", "Forget the list of recently opened documents", "edit-clear",
         ),
+        ActionId.PRINT: ActionSpec(
+            "&Print…", "Print the page in your text size, with a preview first",
+            "document-print", (StandardKey.Print,), ("Ctrl+P",),
+        ),
+        ActionId.EXPORT_PDF: ActionSpec(
+            "Export as &PDF…", "Save the page as a PDF file in your text size, ready to print",
+            None, (), ("Ctrl+Shift+E",),
+        ),
+        ActionId.EXPORT_HTML: ActionSpec(
+            "Export as &HTML…", "Save the page as a web page that keeps your text size and colours",
+        ),
+        ActionId.EXPORT_TEXT: ActionSpec(
+            "Export as plain &text…", "Save the page as plain text, in reading order",
+        ),
     }
 
 
@@ -247,6 +266,11 @@ class Actions:
 
     def all(self) -> list[QAction]:
         return list(self._actions.values())
+
+    @staticmethod
+    def icon_names() -> dict[ActionId, str]:
+        """The bundled icon of each action that has one (the appearance recolours them)."""
+        return {action_id: spec.icon for action_id, spec in _specs().items() if spec.icon}
 
     @staticmethod
     def accessible_name(action: QAction) -> str:

@@ -1,8 +1,7 @@
 """Colours of the navigation highlights: find matches, the current match, focus-mode dimming.
 
-They are chosen for the reading page's light background (`render.PAGE_BACKGROUND`), the only
-page colour the renderer draws today. When the colour themes arrive, these values come from
-the active `themes.Theme` (its find-match, current-match and dimmed-text fields) instead.
+They come from the theme in use (its find-match, current-match and dimmed-text fields), each
+pair tested for contrast in tests/test_themes.py.
 """
 
 from __future__ import annotations
@@ -23,13 +22,14 @@ class HighlightColours:
 
 
 def highlight_colours() -> HighlightColours:
-    # Pale yellow like a highlighter pen for every match and a strong amber for the
-    # current one, with dark text on top (15:1 and 11.8:1). The dimmed grey
-    # keeps 5.2:1 on the page and 4.8:1 on the disclaimer's tinted box.
+    """The find and focus-mode colours of the theme in use (see `appearance.active_theme`)."""
+    from .appearance import active_theme
+
+    theme = active_theme()
     return HighlightColours(
-        match_background=QColor("#fff0a0"),
-        match_text=QColor("#1b1b1b"),
-        current_background=QColor("#ffb347"),
-        current_text=QColor("#000000"),
-        dimmed_text=QColor("#6a6a6a"),
+        match_background=QColor(theme.find_background),
+        match_text=QColor(theme.find_text),
+        current_background=QColor(theme.find_current_background),
+        current_text=QColor(theme.find_current_text),
+        dimmed_text=QColor(theme.dimmed_text),
     )

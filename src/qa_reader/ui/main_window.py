@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QFont, QGuiApplication
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -39,11 +39,13 @@ from ..style import (
     smaller_size,
 )
 from .actions import ActionId, Actions
+from .appearance import Appearance
 from .background_load import load_responsively
 from .disclaimer_dialog import DisclaimerDialog
 from .labels import translated_render_labels
 from .loading_indicator import LoadingIndicator
 from .preferences_dialog import PreferencesDialog
+from .print_actions import PrintActions
 from .read_aloud import ReadAloud
 from .reader_view import ReaderView
 from .reading_tools import ReadingTools
@@ -100,9 +102,13 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_menus()
+        self.appearance = Appearance(
+            preferences, self.reader_actions, self.view, self.toolbar, self.statusBar(),
+            self._render, self,
+        )
+        self.appearance.apply(preferences.current)
         self._connect()
         self.reading_tools = ReadingTools(self, self.reader_actions, self.view, preferences)
-        self.view.set_max_line_chars(ReadingStyle().max_line_chars)
         self._apply_text_size(preferences.current.text_size)
         self.setWindowTitle(APP_NAME)
         self._resize_to_default()
@@ -118,9 +124,6 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # The toggle action would appear to screen readers as an unnamed check box.
         toolbar.toggleViewAction().setVisible(False)
-        toolbar_font = QFont(self.font())
-        toolbar_font.setPointSizeF(max(12.0, self.font().pointSizeF() * 1.3))
-        toolbar.setFont(toolbar_font)
         for action_id in (ActionId.OPEN, None, ActionId.ZOOM_OUT, ActionId.ZOOM_IN,
                           ActionId.ZOOM_RESET):
             if action_id is None:
@@ -144,6 +147,10 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.reader_actions[ActionId.OPEN])
         self.ways_in.add_to_file_menu(file_menu)
+        file_menu.addSeparator()
+        for action_id in (ActionId.PRINT, ActionId.EXPORT_PDF, ActionId.EXPORT_HTML,
+                          ActionId.EXPORT_TEXT):
+            file_menu.addAction(self.reader_actions[action_id])
         file_menu.addSeparator()
         file_menu.addAction(self.reader_actions[ActionId.QUIT])
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
@@ -173,6 +180,10 @@ class MainWindow(QMainWindow):
         self.view.link_refused.connect(self._on_link_refused)
         self.view.external_link_opened.connect(self._on_external_link)
         self._preferences.changed.connect(self._on_preferences_changed)
+        self.print_actions = PrintActions(
+            self, self.reader_actions, self._preferences, lambda: self._document,
+            self.reading_style, lambda: self._document_path, self.show_error,
+        )
 
     def _resize_to_default(self) -> None:
         screen = self.screen() or QGuiApplication.primaryScreen()
@@ -204,7 +215,10 @@ class MainWindow(QMainWindow):
         self.close()
 
     def show_disclaimer(self, first_launch: bool) -> DisclaimerDialog:
-        dialog = DisclaimerDialog(self, self._preferences.current.text_size, first_launch)
+        # As large as the reading text, or as the interface when that is larger.
+        size = max(self._preferences.current.text_size,
+                   round(self.appearance.interface_font_size()))
+        dialog = DisclaimerDialog(self, size, first_launch)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._forget_disclaimer)
         self.disclaimer_dialog = dialog
@@ -262,11 +276,13 @@ class MainWindow(QMainWindow):
             )
             return False
         self._opening = Path(path).name
-        style, labels = self._reading_style(), translated_render_labels()
+        style, labels = self.reading_style(), translated_render_labels()
+        pixels_per_point = self._pixels_per_point()
 
         def prepare(document: Document) -> None:
             # In the worker thread, for a large file: the page is rendered there as well.
-            self._prepared_page = (document, style, render_page(document, style, labels))
+            page = render_page(document, style, labels, pixels_per_point)
+            self._prepared_page = (document, style, page)
 
         try:
             document = self._load_or_explain(
@@ -330,16 +346,22 @@ class MainWindow(QMainWindow):
     def _render(self) -> None:
         if self._document is None:
             return
-        style = self._reading_style()
+        style = self.reading_style()
         prepared, self._prepared_page = self._prepared_page, None
         if prepared is not None and prepared[0] is self._document and prepared[1] == style:
             page = prepared[2]
         else:
-            page = render_page(self._document, style, translated_render_labels())
+            page = render_page(
+                self._document, style, translated_render_labels(), self._pixels_per_point()
+            )
         self.view.show_page(page, self._document.title)
 
-    def _reading_style(self) -> ReadingStyle:
-        return ReadingStyle(text_size=self._preferences.current.text_size)
+    def _pixels_per_point(self) -> float:
+        return self.view.logicalDpiY() / 72
+
+    def reading_style(self) -> ReadingStyle:
+        """How the reader reads now: what printing and export keep."""
+        return self.appearance.reading_style()
 
     def show_error(self, title: str, message: str) -> QMessageBox:
         # Plain text: a file name such as "<b>.txt" must be shown, not interpreted.
@@ -405,6 +427,7 @@ class MainWindow(QMainWindow):
     def _on_preferences_changed(self, preferences: Preferences) -> None:
         if preferences.text_size != round(self.view.text_size()):
             self._apply_text_size(preferences.text_size)
+        self.appearance.apply(preferences)
         if self._save_changes:
             self._save_timer.start()
 

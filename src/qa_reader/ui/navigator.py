@@ -131,6 +131,7 @@ class Navigator(QObject):
         # The text under the line, found in the part that is on screen (already laid out);
         # the current stop is the last heading before it. Measuring headings instead would
         # lay out the page down to them: seconds on a page with thousands of answers.
-        position = view.cursorForPosition(QPoint(0, line)).position()
+        # (The middle of the column: at the far left a hit test misses the disclaimer box.)
+        position = view.cursorForPosition(QPoint(view.viewport().width() // 2, line)).position()
         current = max(bisect_right(self._positions, position) - 1, 0)
         self._set_current(current)
