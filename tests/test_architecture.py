@@ -8,6 +8,7 @@ import sys
 CORE_MODULES = (
     "qa_reader.document",
     "qa_reader.style",
+    "qa_reader.themes",
     "qa_reader.render",
     "qa_reader.importers",
     "qa_reader.export.json_export",

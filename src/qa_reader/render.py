@@ -5,8 +5,13 @@ always shown as text, never interpreted as markup. The only links produced are
 in-page anchors and http(s) addresses found in the text.
 
 The text size is deliberately *not* part of the HTML: the view applies it as the
-document's default font, and every size here is relative (heading levels, em), so
-a size step relayouts the text without re-parsing it.
+document's default font, together with the font family, weight, letter and word
+spacing, so a size step relayouts the text without re-parsing it. Heading sizes and
+the line height are relative and follow by themselves. Qt's rich text resolves "em"
+margins against a fixed 14 px, so paragraph and heading spacing are written in pixels
+for `style.text_size`; the view scales them on a size step (see ReaderView).
+
+Colours all come from `style.theme` (see themes.py).
 """
 
 from __future__ import annotations
@@ -24,14 +29,8 @@ ANSWERS_ANCHOR = "answers-{q}"
 ANSWER_ANCHOR = "answer-{q}-{a}"
 DISCLAIMER_ANCHOR = "disclaimer"
 
-# Colours of the default (light) reading theme. Body text on the page background is
-# about 17:1, the muted note and the disclaimer text both stay above 7:1.
-PAGE_BACKGROUND = "#fbfaf6"
-TEXT_COLOUR = "#1b1b1b"
-MUTED_TEXT_COLOUR = "#3d3d3d"
-LINK_COLOUR = "#0b4f9c"
-DISCLAIMER_BACKGROUND = "#eef2f7"
-DISCLAIMER_BORDER = "#44556b"
+CSS_PIXELS_PER_POINT = 96 / 72
+"""Pixels per point on a screen of the usual 96 logical dots per inch (72 on macOS)."""
 
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 _URL_TRAILING_PUNCTUATION = ".,;:!?)]}'\""
@@ -55,19 +54,36 @@ class RenderLabels:
     author_prefix: str = "\u2014 "
 
 
-def stylesheet(style: ReadingStyle) -> str:
-    """CSS for Qt's rich-text engine (a subset of CSS 2.1)."""
+def stylesheet(style: ReadingStyle, pixels_per_point: float = CSS_PIXELS_PER_POINT) -> str:
+    """CSS for Qt's rich-text engine (a subset of CSS 2.1).
+
+    Qt reads a percentage line height as a multiple of the font's own line height (a bit
+    more than its size), so the lines are at least as far apart as asked. Text is never
+    justified: uneven gaps between words are hard to track for dyslexic readers.
+    """
+    theme = style.theme
+    em = style.text_size * pixels_per_point
+
+    def px(ems: float) -> str:
+        return f"{round(ems * em)}px"  # whole pixels: Qt hit-tests a fractional gap badly
+
+    line_height = f"{round(style.line_height * 100)}%"
     return f"""
-body {{ color: {TEXT_COLOUR}; background-color: {PAGE_BACKGROUND}; }}
-p {{ line-height: 150%; margin-top: 0; margin-bottom: 0.9em; }}
-h1 {{ margin-top: 0.3em; margin-bottom: 0.6em; font-weight: 700; }}
-h2 {{ margin-top: 1.4em; margin-bottom: 0.5em; font-weight: 700; }}
-h3 {{ margin-top: 1.2em; margin-bottom: 0.4em; font-weight: 700; }}
-a {{ color: {LINK_COLOUR}; text-decoration: underline; }}
-p.note {{ color: {MUTED_TEXT_COLOUR}; font-style: italic; }}
-p.author {{ color: {MUTED_TEXT_COLOUR}; font-style: italic; }}
-table.disclaimer {{ background-color: {DISCLAIMER_BACKGROUND};
-    border-color: {DISCLAIMER_BORDER}; border-style: solid; margin-top: 1.5em; }}
+body {{ color: {theme.text}; background-color: {theme.background}; }}
+p {{ line-height: {line_height}; margin-top: 0; margin-bottom: {px(style.paragraph_spacing)}; }}
+li {{ line-height: {line_height}; margin-bottom: {px(style.paragraph_spacing / 2)}; }}
+h1 {{ color: {theme.heading}; line-height: {line_height};
+    margin-top: {px(0.3)}; margin-bottom: {px(0.6)}; font-weight: 700; }}
+h2 {{ color: {theme.heading}; line-height: {line_height};
+    margin-top: {px(1.4)}; margin-bottom: {px(0.5)}; font-weight: 700; }}
+h3 {{ color: {theme.heading}; line-height: {line_height};
+    margin-top: {px(1.2)}; margin-bottom: {px(0.4)}; font-weight: 700; }}
+a {{ color: {theme.link}; text-decoration: underline; }}
+p.note {{ color: {theme.muted_text}; font-style: italic; }}
+p.author {{ color: {theme.muted_text}; font-style: italic; }}
+table.disclaimer {{ color: {theme.disclaimer_text};
+    background-color: {theme.disclaimer_background};
+    border-color: {theme.disclaimer_border}; border-style: solid; margin-top: {px(1.5)}; }}
 """
 
 
@@ -75,14 +91,18 @@ def render_html(
     document: Document,
     style: ReadingStyle | None = None,
     labels: RenderLabels | None = None,
+    pixels_per_point: float = CSS_PIXELS_PER_POINT,
 ) -> str:
-    """The whole document as one HTML string for QTextBrowser.setHtml()."""
+    """The whole document as one HTML string for QTextBrowser.setHtml().
+
+    `pixels_per_point` is the target's logical DPI / 72 (spacing is written in pixels).
+    """
     style = style or ReadingStyle()
     labels = labels or RenderLabels()
     parts: list[str] = [
         "<!DOCTYPE html><html><head><meta charset='utf-8'>",
         f"<title>{_escape(document.title)}</title>",
-        f"<style>{stylesheet(style)}</style></head><body>",
+        f"<style>{stylesheet(style, pixels_per_point)}</style></head><body>",
     ]
     questions = document.questions
     if len(questions) > 1:

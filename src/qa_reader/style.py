@@ -8,7 +8,13 @@ where the text is already big.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .themes import LIGHT, Theme, theme_for
+
+if TYPE_CHECKING:  # only for the annotation: preferences.py imports Qt, this module must not
+    from .preferences import Preferences
 
 TEXT_SIZE_LADDER: tuple[int, ...] = (
     8, 9, 10, 11, 12, 14, 16, 18, 20, 22, 24, 28, 32, 36, 40, 48, 56, 64, 72, 84, 96,
@@ -79,9 +85,52 @@ INTERFACE_SCALE_RANGE = (100, 300)
 """Menus, toolbar, status bar and dialogs, in percent of the platform's size."""
 
 
+SYSTEM_SANS = "sans-serif"
+SYSTEM_SERIF = "serif"
+"""Stored font names meaning the system's own sans-serif and serif faces."""
+
+WCAG_TEXT_SPACING = {
+    "line_height": 1.5,
+    "paragraph_spacing": 2.0,
+    "letter_spacing": 0.12,
+    "word_spacing": 0.16,
+}
+"""WCAG 2.2 success criterion 1.4.12: text must stay readable with these values (line
+height × size, space after paragraphs, between letters and between words, in em)."""
+
+
 @dataclass(frozen=True)
 class ReadingStyle:
-    """What the renderer and the view need to know about how the reader wants to read."""
+    """What the renderer and the view need to know about how the reader wants to read.
+
+    Sizes and spacing are relative to `text_size` (line height a multiple of it, spacing
+    in em) so the same style reads the same at every size.
+    """
 
     text_size: int = BASE_TEXT_SIZE
     max_line_chars: int | None = 70
+    """Longest line in characters; None: lines use the whole width."""
+    theme: Theme = field(default=LIGHT)
+    font_family: str = DEFAULT_FONT_FAMILY
+    """A family name, or `SYSTEM_SANS` / `SYSTEM_SERIF`."""
+    font_bold: bool = False
+    line_height: float = 1.5
+    paragraph_spacing: float = 1.0
+    letter_spacing: float = 0.0
+    word_spacing: float = 0.0
+
+
+def reading_style_from(preferences: Preferences, system_is_dark: bool = False) -> ReadingStyle:
+    """The one mapping from stored preferences to a reading style, used by the window, the
+    preferences dialog's preview and every export, so they all look the same."""
+    return ReadingStyle(
+        text_size=preferences.text_size,
+        max_line_chars=preferences.max_line_chars or None,
+        theme=theme_for(preferences.theme, system_is_dark),
+        font_family=preferences.font_family,
+        font_bold=preferences.font_bold,
+        line_height=preferences.line_height,
+        paragraph_spacing=preferences.paragraph_spacing,
+        letter_spacing=preferences.letter_spacing,
+        word_spacing=preferences.word_spacing,
+    )

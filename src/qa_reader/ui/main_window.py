@@ -32,6 +32,7 @@ from ..style import (
     MIN_TEXT_SIZE,
     ReadingStyle,
     larger_size,
+    reading_style_from,
     size_percent,
     smaller_size,
 )
@@ -259,8 +260,9 @@ class MainWindow(QMainWindow):
     def _render(self) -> None:
         if self._document is None:
             return
-        style = ReadingStyle(text_size=self._preferences.current.text_size)
-        html = render_html(self._document, style, translated_render_labels())
+        style = reading_style_from(self._preferences.current)
+        html = render_html(self._document, style, translated_render_labels(),
+                           self.view.logicalDpiY() / 72)
         self.view.show_html(html, self._document.title)
 
     def show_error(self, title: str, message: str) -> QMessageBox:
