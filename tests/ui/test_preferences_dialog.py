@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QTextBlockFormat
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from qa_reader.preferences import INI_FILE_NAME
+from qa_reader.themes import HIGH_CONTRAST_YELLOW, SEPIA
 from qa_reader.ui.actions import ActionId
 from qa_reader.ui.disclaimer_dialog import DisclaimerDialog
 from qa_reader.ui.main_window import MainWindow
@@ -51,6 +52,23 @@ def key(qtbot: QtBot, keys: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER)
     focused = QApplication.focusWidget()
     assert focused is not None
     qtbot.keyClick(focused, keys, modifier)
+
+
+def choose_theme(qtbot: QtBot, steps_down: int) -> None:
+    """Alt+O goes to the chosen theme ("Follow the system" at first); Down picks the next."""
+    key(qtbot, Qt.Key.Key_O, ALT)
+    qtbot.wait_until(lambda: focused_name().startswith("theme_"))
+    for _ in range(steps_down):
+        key(qtbot, Qt.Key.Key_Down)
+
+
+def preview_paragraph(dialog: PreferencesDialog, text: str) -> QTextBlockFormat:
+    block = dialog.preview.document().find(text).block()
+    return block.blockFormat()
+
+
+def preview_background(dialog: PreferencesDialog) -> str:
+    return dialog.preview.document().rootFrame().frameFormat().background().color().name()
 
 
 def focused_name() -> str:
@@ -104,6 +122,17 @@ def test_keyboard_changes_show_in_the_preview_at_once(start_app: Launcher, qtbot
     key(qtbot, Qt.Key.Key_Down)  # the first system face after the bundled ones
     assert dialog.chosen().font_family == "sans-serif"
     assert dialog.preview.font().family() != "Atkinson Hyperlegible"
+    choose_theme(qtbot, 5)
+    assert preview_background(dialog) == HIGH_CONTRAST_YELLOW.background
+    assert preview_paragraph(dialog, "Thirst gets weaker").lineHeight() == 150
+    key(qtbot, Qt.Key.Key_H, ALT)  # Line &height
+    key(qtbot, Qt.Key.Key_Up)
+    key(qtbot, Qt.Key.Key_Up)
+    assert preview_paragraph(dialog, "Thirst gets weaker").lineHeight() == 170
+    key(qtbot, Qt.Key.Key_C, ALT)  # Paragraph spa&cing
+    before = preview_paragraph(dialog, "Thirst gets weaker").bottomMargin()
+    key(qtbot, Qt.Key.Key_Up)
+    assert preview_paragraph(dialog, "Thirst gets weaker").bottomMargin() > before
     # Nothing reaches the page before OK.
     assert window.view.text_size() == 16
 
@@ -113,8 +142,8 @@ def test_ok_applies_and_a_restart_restores_the_choice(start_app: Launcher, qtbot
     dialog = open_dialog(qtbot, window)
     key(qtbot, Qt.Key.Key_Z, ALT)
     key(qtbot, Qt.Key.Key_Down)
-    key(qtbot, Qt.Key.Key_D, ALT)  # &Dark
-    qtbot.wait_until(lambda: dialog.chosen().theme == "dark")
+    choose_theme(qtbot, 2)  # Follow the system → Light → Dark
+    assert dialog.chosen().theme == "dark"
     key(qtbot, Qt.Key.Key_H, ALT)  # Line &height
     key(qtbot, Qt.Key.Key_Up)
     key(qtbot, Qt.Key.Key_I, ALT)  # &Interface size
@@ -141,8 +170,9 @@ def test_escape_closes_like_cancel_and_changes_nothing(
     dialog = open_dialog(qtbot, window)
     key(qtbot, Qt.Key.Key_Z, ALT)
     key(qtbot, Qt.Key.Key_Down)
-    key(qtbot, Qt.Key.Key_P, ALT)  # Se&pia
-    qtbot.wait_until(lambda: dialog.chosen().theme == "sepia")
+    choose_theme(qtbot, 3)
+    assert dialog.chosen().theme == "sepia"
+    assert preview_background(dialog) == SEPIA.background
     key(qtbot, Qt.Key.Key_Escape)
     qtbot.wait_until(lambda: closed(window))
     assert window.view.text_size() == 16
@@ -155,8 +185,8 @@ def test_escape_closes_like_cancel_and_changes_nothing(
 def test_cancel_button_changes_nothing(start_app: Launcher, qtbot: QtBot) -> None:
     window = start_app()
     dialog = open_dialog(qtbot, window)
-    key(qtbot, Qt.Key.Key_W, ALT)  # High contrast: &white on black
-    qtbot.wait_until(lambda: dialog.chosen().theme == "high-contrast-white")
+    choose_theme(qtbot, 4)
+    assert dialog.chosen().theme == "high-contrast-white"
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     qtbot.wait_until(lambda: closed(window))
     assert open_dialog(qtbot, window).chosen().theme == "system"
@@ -185,8 +215,8 @@ def test_restore_defaults_shows_defaults_and_ok_applies_them(
     key(qtbot, Qt.Key.Key_Z, ALT)
     for _ in range(4):
         key(qtbot, Qt.Key.Key_Down)
-    key(qtbot, Qt.Key.Key_O, ALT)  # High contrast: yell&ow on black
-    qtbot.wait_until(lambda: dialog.chosen().theme == "high-contrast-yellow")
+    choose_theme(qtbot, 5)
+    assert dialog.chosen().theme == "high-contrast-yellow"
     key(qtbot, Qt.Key.Key_X, ALT)  # Use WCAG te&xt spacing
     qtbot.wait_until(lambda: dialog.chosen().paragraph_spacing == 2.0)
     key(qtbot, Qt.Key.Key_Return)

@@ -6,23 +6,21 @@ so what the preview shows is what the page will show.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from ..preferences import Preferences
 from ..render import render_html
-from ..style import ReadingStyle
+from ..style import SYSTEM_SANS, SYSTEM_SERIF, reading_style_from
 from .labels import translated_render_labels
 from .preview_sample import preview_document
 from .reader_view import ReaderView
 
 
-def reading_style_for(preferences: Preferences) -> ReadingStyle:
-    """The `ReadingStyle` the renderer and the view need for `preferences`."""
-    return ReadingStyle(
-        text_size=preferences.text_size,
-        max_line_chars=preferences.max_line_chars or None,
-    )
+def system_is_dark() -> bool:
+    """True when the desktop asks for dark colours (what the "system" theme follows)."""
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def reading_font(preferences: Preferences, base: QFont) -> QFont:
@@ -30,9 +28,9 @@ def reading_font(preferences: Preferences, base: QFont) -> QFont:
     system's own faces, found by style hint where the name itself is unknown)."""
     font = QFont(base)
     font.setFamilies([preferences.font_family])
-    if preferences.font_family == "serif":
+    if preferences.font_family == SYSTEM_SERIF:
         font.setStyleHint(QFont.StyleHint.Serif)
-    elif preferences.font_family == "sans-serif":
+    elif preferences.font_family == SYSTEM_SANS:
         font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setBold(preferences.font_bold)
     return font
@@ -50,12 +48,14 @@ class PreferencesPreview(ReaderView):
         if preferences == self._shown:
             return
         self._shown = preferences
-        style = reading_style_for(preferences)
+        style = reading_style_from(preferences, system_is_dark())
         self.setFont(reading_font(preferences, self.font()))
         self.set_text_size(style.text_size)
         self.set_max_line_chars(style.max_line_chars)
         self.show_html(
-            render_html(self._document, style, translated_render_labels()),
+            render_html(
+                self._document, style, translated_render_labels(), self.logicalDpiY() / 72
+            ),
             self.tr("Preview"),
         )
         self.setAccessibleDescription(

@@ -9,11 +9,15 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from ...preferences import Preferences
-from ...style import DEFAULT_FONT_FAMILY, TEXT_SIZE_LADDER, nearest_size, size_percent
+from ...style import (
+    DEFAULT_FONT_FAMILY,
+    SYSTEM_SANS,
+    SYSTEM_SERIF,
+    TEXT_SIZE_LADDER,
+    nearest_size,
+    size_percent,
+)
 from .base import PreferencesSection
-
-SYSTEM_SANS = "sans-serif"
-SYSTEM_SERIF = "serif"
 
 
 def bundled_font_families() -> tuple[str, ...]:
