@@ -72,10 +72,12 @@ def launch(options: LaunchOptions, ask_disclaimer: bool = True) -> MainWindow:
 
     from .preferences import PreferencesModel, PreferencesStore
     from .style import default_size
+    from .ui.appearance import platform_font_size
     from .ui.main_window import MainWindow
 
     app = QApplication.instance()
-    platform_size = app.font().pointSizeF() if isinstance(app, QApplication) else None
+    # The platform's size, not the app font: an interface scale may have changed that.
+    platform_size = platform_font_size() if isinstance(app, QApplication) else None
     default_text_size = default_size(platform_size)
     store = PreferencesStore.open(options.config_dir, default_text_size=default_text_size)
     if options.reset_preferences:

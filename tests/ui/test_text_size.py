@@ -165,8 +165,10 @@ def test_size_change_keeps_the_paragraph_at_the_top(
     )
     for key in (Qt.Key.Key_Equal, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_0):
         press(qtbot, window, key)
-        top_text = view.cursorForPosition(QPoint(0, 0)).block().text()
-        assert top_text.startswith("Answer paragraph number 30.")
+        qtbot.wait_until(
+            lambda: view.cursorForPosition(QPoint(0, 0))
+            .block().text().startswith("Answer paragraph number 30.")
+        )
 
 
 def test_tab_moves_from_the_page_to_every_toolbar_button(start_app: Launcher, qtbot: QtBot) -> None:

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QFont, QGuiApplication
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -30,13 +30,12 @@ from ..render import render_html
 from ..style import (
     MAX_TEXT_SIZE,
     MIN_TEXT_SIZE,
-    ReadingStyle,
     larger_size,
-    reading_style_from,
     size_percent,
     smaller_size,
 )
 from .actions import ActionId, Actions
+from .appearance import Appearance
 from .disclaimer_dialog import DisclaimerDialog
 from .labels import translated_render_labels
 from .preferences_dialog import PreferencesDialog
@@ -79,8 +78,11 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_menus()
+        self.appearance = Appearance(
+            preferences, self.view, self.toolbar, self.statusBar(), self._render, self
+        )
+        self.appearance.apply(preferences.current)
         self._connect()
-        self.view.set_max_line_chars(ReadingStyle().max_line_chars)
         self._apply_text_size(preferences.current.text_size)
         self.setWindowTitle(APP_NAME)
         self._resize_to_default()
@@ -96,9 +98,6 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # The toggle action would appear to screen readers as an unnamed check box.
         toolbar.toggleViewAction().setVisible(False)
-        toolbar_font = QFont(self.font())
-        toolbar_font.setPointSizeF(max(12.0, self.font().pointSizeF() * 1.3))
-        toolbar.setFont(toolbar_font)
         for action_id in (ActionId.OPEN, None, ActionId.ZOOM_OUT, ActionId.ZOOM_IN,
                           ActionId.ZOOM_RESET):
             if action_id is None:
@@ -176,7 +175,10 @@ class MainWindow(QMainWindow):
         self.close()
 
     def show_disclaimer(self, first_launch: bool) -> DisclaimerDialog:
-        dialog = DisclaimerDialog(self, self._preferences.current.text_size, first_launch)
+        # As large as the reading text, or as the interface when that is larger.
+        size = max(self._preferences.current.text_size,
+                   round(self.appearance.interface_font_size()))
+        dialog = DisclaimerDialog(self, size, first_launch)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._forget_disclaimer)
         self.disclaimer_dialog = dialog
@@ -260,7 +262,7 @@ class MainWindow(QMainWindow):
     def _render(self) -> None:
         if self._document is None:
             return
-        style = reading_style_from(self._preferences.current)
+        style = self.appearance.reading_style()
         html = render_html(self._document, style, translated_render_labels(),
                            self.view.logicalDpiY() / 72)
         self.view.show_html(html, self._document.title)
@@ -329,6 +331,7 @@ class MainWindow(QMainWindow):
     def _on_preferences_changed(self, preferences: Preferences) -> None:
         if preferences.text_size != round(self.view.text_size()):
             self._apply_text_size(preferences.text_size)
+        self.appearance.apply(preferences)
         if self._save_changes and not self._store.save(preferences):
             self._tell_settings_unsaved()
 

@@ -21,9 +21,11 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
+    QFontMetricsF,
     QNativeGestureEvent,
     QResizeEvent,
     QTextBlock,
+    QTextCursor,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -33,6 +35,11 @@ log = logging.getLogger(__name__)
 WHEEL_STEP = 120  # angleDelta units of one notch of a classic mouse wheel
 PINCH_STEP = 0.25  # accumulated pinch scale that counts as one size step
 MIN_SIDE_MARGIN = 16  # px
+LINE_LENGTH_SAMPLE = (
+    "Take the tablets with food, drink plenty of water, and see your doctor if the fever "
+    "lasts more than three days or you feel worse."
+)
+"""Ordinary running text, to measure how wide a line of N characters is."""
 
 
 class HighlightLayer(enum.IntEnum):
@@ -71,6 +78,12 @@ class ReaderView(QTextBrowser):
         self._wheel_accumulator = 0
         self._pinch_accumulator = 0.0
         self._max_line_chars: int | None = None
+        self._advance_cache: tuple[object, float] = (None, 0.0)
+        self._letter_spacing_em = 0.0
+        self._word_spacing_em = 0.0
+        self._margins_size = 0.0  # the text size the document's block margins were made for
+        # Scaling margins on a size step edits the document; that is no undoable change.
+        self.document().setUndoRedoEnabled(False)
         self._highlights: dict[HighlightLayer, list[QTextEdit.ExtraSelection]] = {}
 
     # -- content ---------------------------------------------------------------------------
@@ -80,6 +93,7 @@ class ReaderView(QTextBrowser):
         self._highlights.clear()
         self.setExtraSelections([])
         self.setHtml(html)
+        self._margins_size = self.text_size()
         self.setAccessibleName(accessible_name)
         self._update_side_margins()
 
@@ -125,21 +139,86 @@ class ReaderView(QTextBrowser):
         if self.font().pointSizeF() == points:
             return
         block, fraction = self._top_block()
-        font = QFont(self.font())
-        font.setPointSizeF(points)
-        self.setFont(font)  # becomes the document's default font; all sizes are relative
+        self._set_font(self.font(), points)
         self._update_side_margins()
         if block is not None:
             rect = self.document().documentLayout().blockBoundingRect(block)
             self.verticalScrollBar().setValue(round(rect.top() + fraction * rect.height()))
 
+    def set_typeface(self, font: QFont, letter_spacing_em: float, word_spacing_em: float) -> None:
+        """Family and weight from `font` (its size is ignored), spacing in em of the text size.
+
+        Applied as the document's default font, like the size, so nothing is re-parsed.
+        """
+        self._letter_spacing_em = letter_spacing_em
+        self._word_spacing_em = word_spacing_em
+        self._set_font(font, self.text_size())
+        self._update_side_margins()
+
+    def _set_font(self, font: QFont, points: float) -> None:
+        font = QFont(font)
+        font.setPointSizeF(points)
+        # Qt's own "em" letter spacing is a percentage of each letter's width; WCAG asks for
+        # a share of the font size, which is an absolute spacing in pixels.
+        pixels = points * self.logicalDpiY() / 72
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing,
+                              self._letter_spacing_em * pixels)
+        font.setWordSpacing(self._word_spacing_em * pixels)
+        # Margins first: the font change then lays the document out once, as before.
+        self._scale_block_margins(points)
+        self.setFont(font)  # becomes the document's default font; all sizes are relative
+
+    def _scale_block_margins(self, points: float) -> None:
+        """Keeps paragraph and heading spacing in proportion to the text size.
+
+        Qt's rich text has no margins relative to the font, so the renderer writes pixels
+        for one size and this scales them: no re-parse, one relayout with the font change.
+        """
+        old = self._margins_size
+        self._margins_size = points
+        if old <= 0 or old == points or self.document().isEmpty():
+            return
+        factor = points / old
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        block = self.document().firstBlock()
+        while block.isValid():
+            block_format = block.blockFormat()
+            top, bottom = block_format.topMargin(), block_format.bottomMargin()
+            if top or bottom:
+                block_format.setTopMargin(top * factor)
+                block_format.setBottomMargin(bottom * factor)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(block_format)
+            block = block.next()
+        cursor.endEditBlock()
+
+    def reading_position(self) -> tuple[int, float]:
+        """Which paragraph is at the top of the view (block number, share scrolled past)."""
+        block, fraction = self._top_block()
+        return (block.blockNumber() if block is not None else -1), fraction
+
+    def restore_reading_position(self, position: tuple[int, float]) -> None:
+        """Scrolls a newly shown page so the paragraph of `reading_position()` is at the top."""
+        number, fraction = position
+        block = self.document().findBlockByNumber(number)
+        if number < 0 or not block.isValid():
+            return
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        self.verticalScrollBar().setValue(round(rect.top() + fraction * rect.height()))
+
     def _top_block(self) -> tuple[QTextBlock | None, float]:
         scroll = self.verticalScrollBar().value()
         if scroll <= 0:
             return None, 0.0
-        cursor = self.cursorForPosition(QPoint(0, 0))
-        block = cursor.block()
-        rect = self.document().documentLayout().blockBoundingRect(block)
+        layout = self.document().documentLayout()
+        block = self.cursorForPosition(QPoint(0, 0)).block()
+        rect = layout.blockBoundingRect(block)
+        if rect.top() > scroll + rect.height():
+            # While Qt is still laying the page out in the background its first hit test
+            # can answer "the end of the document"; asked again, it knows.
+            block = self.cursorForPosition(QPoint(0, 0)).block()
+            rect = layout.blockBoundingRect(block)
         height = rect.height() or 1.0
         fraction = min(max((scroll - rect.top()) / height, 0.0), 1.0)
         return block, fraction
@@ -155,7 +234,7 @@ class ReaderView(QTextBrowser):
         width = self.viewport().width()
         margin = MIN_SIDE_MARGIN
         if self._max_line_chars:
-            column = self.fontMetrics().averageCharWidth() * self._max_line_chars
+            column = round(self._average_advance() * self._max_line_chars)
             margin = max(MIN_SIDE_MARGIN, (width - column) // 2)
         root = self.document().rootFrame()
         frame_format = root.frameFormat()
@@ -166,6 +245,19 @@ class ReaderView(QTextBrowser):
         frame_format.setTopMargin(MIN_SIDE_MARGIN)
         frame_format.setBottomMargin(MIN_SIDE_MARGIN * 2)
         root.setFrameFormat(frame_format)
+
+    def _average_advance(self) -> float:
+        """Width of an average character of running text, spaces and spacing included.
+
+        The font's own average (its widest letters weigh in) overstates running text by
+        a third; a real sentence gives a column that holds the promised characters.
+        """
+        font = self.font()
+        key = (font.key(), font.letterSpacing(), font.wordSpacing())
+        if self._advance_cache[0] != key:
+            width = QFontMetricsF(font).horizontalAdvance(LINE_LENGTH_SAMPLE)
+            self._advance_cache = (key, width / len(LINE_LENGTH_SAMPLE))
+        return self._advance_cache[1]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
