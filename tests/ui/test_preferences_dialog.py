@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QTextBlockFormat
+from PySide6.QtGui import QAction, QTextBlockFormat
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from qa_reader.preferences import INI_FILE_NAME
-from qa_reader.themes import HIGH_CONTRAST_YELLOW, SEPIA
+from qa_reader.themes import DARK, HIGH_CONTRAST_YELLOW, SEPIA
 from qa_reader.ui.actions import ActionId
+from qa_reader.ui.appearance import platform_font_size
 from qa_reader.ui.disclaimer_dialog import DisclaimerDialog
 from qa_reader.ui.main_window import MainWindow
 from qa_reader.ui.preferences_dialog import PreferencesDialog
@@ -119,7 +120,10 @@ def test_keyboard_changes_show_in_the_preview_at_once(start_app: Launcher, qtbot
     key(qtbot, Qt.Key.Key_B, ALT)  # &Bold text (a mnemonic clicks after a short flash)
     qtbot.wait_until(lambda: dialog.preview.document().defaultFont().bold())
     key(qtbot, Qt.Key.Key_F, ALT)  # &Font
-    key(qtbot, Qt.Key.Key_Down)  # the first system face after the bundled ones
+    key(qtbot, Qt.Key.Key_Down)  # the second bundled face
+    assert dialog.chosen().font_family == "Lexend"
+    assert dialog.preview.font().family() == "Lexend"
+    key(qtbot, Qt.Key.Key_Down)
     assert dialog.chosen().font_family == "sans-serif"
     assert dialog.preview.font().family() != "Atkinson Hyperlegible"
     choose_theme(qtbot, 5)
@@ -133,6 +137,12 @@ def test_keyboard_changes_show_in_the_preview_at_once(start_app: Launcher, qtbot
     before = preview_paragraph(dialog, "Thirst gets weaker").bottomMargin()
     key(qtbot, Qt.Key.Key_Up)
     assert preview_paragraph(dialog, "Thirst gets weaker").bottomMargin() > before
+    key(qtbot, Qt.Key.Key_T, ALT)  # Le&tter spacing
+    key(qtbot, Qt.Key.Key_Up)
+    assert dialog.preview.document().defaultFont().letterSpacing() > 0
+    key(qtbot, Qt.Key.Key_R, ALT)  # Wo&rd spacing
+    key(qtbot, Qt.Key.Key_Up)
+    assert dialog.preview.document().defaultFont().wordSpacing() > 0
     # Nothing reaches the page before OK.
     assert window.view.text_size() == 16
 
@@ -153,6 +163,8 @@ def test_ok_applies_and_a_restart_restores_the_choice(start_app: Launcher, qtbot
     key(qtbot, Qt.Key.Key_Return)  # OK is the default button
     qtbot.wait_until(lambda: closed(window))
     assert window.view.text_size() == 18
+    page = window.view.document().rootFrame().frameFormat().background().color().name()
+    assert page == DARK.background
     window = restart(window, start_app)
     assert window.view.text_size() == 18
     dialog = open_dialog(qtbot, window)
@@ -309,7 +321,9 @@ def test_a_font_no_longer_installed_stays_chosen(
     assert box.currentText() == "Gone Sans Example (not installed)"
     assert dialog.chosen().font_family == "Gone Sans Example"
     # Bundled faces come first, then the system's own faces.
-    assert [box.itemData(i) for i in range(3)] == ["Atkinson Hyperlegible", "sans-serif", "serif"]
+    assert [box.itemData(i) for i in range(4)] == [
+        "Atkinson Hyperlegible", "Lexend", "sans-serif", "serif"
+    ]
 
 
 def test_the_disclaimer_can_be_shown_again_from_the_dialog(
@@ -325,19 +339,24 @@ def test_the_disclaimer_can_be_shown_again_from_the_dialog(
     disclaimer.accept_button.click()
 
 
-def test_the_dialog_follows_the_interface_font(start_app: Launcher, qtbot: QtBot) -> None:
-    """A new interface size (the application font) reaches an open dialog; its text is
-    never smaller than 12 pt."""
+def test_applying_a_larger_interface_size_enlarges_the_open_dialog(
+    start_app: Launcher, qtbot: QtBot
+) -> None:
     window = start_app()
     dialog = open_dialog(qtbot, window)
-    assert dialog.font().pointSizeF() >= 12
-    original = QApplication.font()
-    try:
-        larger = QFont(original)
-        larger.setPointSizeF(30)
-        QApplication.setFont(larger)
-        qtbot.wait_until(lambda: dialog.font().pointSizeF() == 30)
-        label = dialog.findChild(QLabel)
-        assert label is not None and label.font().pointSizeF() == 30
-    finally:
-        QApplication.setFont(original)
+    platform = platform_font_size()
+    before = dialog.font().pointSizeF()
+    assert before == max(12, platform)
+    key(qtbot, Qt.Key.Key_I, ALT)  # &Interface size
+    for _ in range(4):
+        key(qtbot, Qt.Key.Key_Up)  # 100 → 200 %
+    key(qtbot, Qt.Key.Key_A, ALT)  # &Apply
+    qtbot.wait_until(lambda: dialog.font().pointSizeF() == max(12, 2 * platform))
+    label = dialog.findChild(QLabel)
+    assert label is not None and label.font().pointSizeF() == dialog.font().pointSizeF()
+    assert window.menuBar().font().pointSizeF() == 2 * platform
+    # Back to 100 % the same way, so the next test starts from the platform's size.
+    key(qtbot, Qt.Key.Key_E, ALT)
+    qtbot.wait_until(lambda: dialog.chosen().interface_scale == 100)
+    key(qtbot, Qt.Key.Key_A, ALT)
+    qtbot.wait_until(lambda: dialog.font().pointSizeF() == before)

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QWidget
 
 from ...preferences import Preferences
 from ...style import THEME_NAMES
 from ...themes import DARK, LIGHT, SYSTEM_THEME, THEMES, Theme
+from ..appearance import theme_label
 from .base import PreferencesSection
-
-
-def theme_label(name: str) -> str:
-    """A theme's name as the reader sees it, translated."""
-    if name == SYSTEM_THEME:
-        return QCoreApplication.translate("ColoursSection", "Follow the system (light or dark)")
-    theme = THEMES.get(name)
-    return QCoreApplication.translate("Themes", theme.display_name) if theme else name
 
 
 def theme_swatch(themes: tuple[Theme, ...], size: QSize, font: QFont) -> QIcon:
