@@ -29,6 +29,8 @@ ANSWERS_ANCHOR = "answers-{q}"
 ANSWER_ANCHOR = "answer-{q}-{a}"
 DISCLAIMER_ANCHOR = "disclaimer"
 
+HEADING_LINE_HEIGHT = 1.2
+"""Headings' line height at most (body text takes the reader's own)."""
 CSS_PIXELS_PER_POINT = 96 / 72
 """Pixels per point on a screen of the usual 96 logical dots per inch (72 on macOS)."""
 
@@ -68,15 +70,17 @@ def stylesheet(style: ReadingStyle, pixels_per_point: float = CSS_PIXELS_PER_POI
         return f"{round(ems * em)}px"  # whole pixels: Qt hit-tests a fractional gap badly
 
     line_height = f"{round(style.line_height * 100)}%"
+    # Big headings with body-text line spacing fall apart into separate lines.
+    heading_line_height = f"{round(min(style.line_height, HEADING_LINE_HEIGHT) * 100)}%"
     return f"""
 body {{ color: {theme.text}; background-color: {theme.background}; }}
 p {{ line-height: {line_height}; margin-top: 0; margin-bottom: {px(style.paragraph_spacing)}; }}
 li {{ line-height: {line_height}; margin-bottom: {px(style.paragraph_spacing / 2)}; }}
-h1 {{ color: {theme.heading}; line-height: {line_height};
+h1 {{ color: {theme.heading}; line-height: {heading_line_height};
     margin-top: {px(0.3)}; margin-bottom: {px(0.6)}; font-weight: 700; }}
-h2 {{ color: {theme.heading}; line-height: {line_height};
+h2 {{ color: {theme.heading}; line-height: {heading_line_height};
     margin-top: {px(1.4)}; margin-bottom: {px(0.5)}; font-weight: 700; }}
-h3 {{ color: {theme.heading}; line-height: {line_height};
+h3 {{ color: {theme.heading}; line-height: {heading_line_height};
     margin-top: {px(1.2)}; margin-bottom: {px(0.4)}; font-weight: 700; }}
 a {{ color: {theme.link}; text-decoration: underline; }}
 p.note {{ color: {theme.muted_text}; font-style: italic; }}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QFontInfo,
     QFontMetricsF,
     QGuiApplication,
+    QIcon,
     QImage,
     QPalette,
     QTextBlock,
@@ -26,7 +27,12 @@ from qa_reader.style import WCAG_TEXT_SPACING, size_percent
 from qa_reader.themes import DARK, LIGHT, THEMES, Theme
 from qa_reader.ui.actions import ActionId
 from qa_reader.ui.appearance import platform_font_size
-from qa_reader.ui.fonts import BUNDLED_FAMILIES, font_choices, load_bundled_fonts
+from qa_reader.ui.fonts import (
+    BUNDLED_FAMILIES,
+    document_font,
+    font_choices,
+    load_bundled_fonts,
+)
 from qa_reader.ui.main_window import MainWindow
 
 from .conftest import Launcher, restart
@@ -154,7 +160,13 @@ def test_keyboard_focus_ring_is_drawn_in_the_theme_focus_colour(
     # Both vertical edges of the ring cross the middle row: at least 2 × 2 px of it.
     assert focused >= 4 > unfocused
     window.view.setFocus()
+    qtbot.wait_until(window.view.hasFocus)
     assert ring_pixels(button) == unfocused
+    # The page itself shows the ring when it has the focus, all of its width.
+    page = window.view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    row = page.height() // 2
+    wanted = QColor(theme.focus_ring).rgb()
+    assert [page.pixel(x, row) == wanted for x in range(4)] == [True, True, True, False]
 
 
 # -- fonts ------------------------------------------------------------------------------------
@@ -382,3 +394,58 @@ def test_corrupt_look_values_fall_back_to_defaults(start_app: Launcher, config_d
     assert current.interface_scale == 100
     assert page_background(window) == LIGHT.background
     assert QFontInfo(window.view.document().defaultFont()).family() == "Atkinson Hyperlegible"
+
+
+@pytest.mark.parametrize("theme", [DARK, THEMES["high-contrast-yellow"]], ids=lambda t: t.name)
+def test_toolbar_icons_are_drawn_in_the_theme_text_colour(
+    start_app: Launcher, qtbot: QtBot, theme: Theme
+) -> None:
+    window = start_app()
+    window._preferences.update(theme=theme.name)
+    icon = window.reader_actions[ActionId.ZOOM_IN].icon()
+    image = icon.pixmap(QSize(64, 64)).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    inks = {
+        QColor.fromRgba(image.pixel(x, y)).name()
+        for x in range(image.width())
+        for y in range(image.height())
+        if QColor.fromRgba(image.pixel(x, y)).alpha() == 255
+    }
+    assert theme.window_text in inks
+    assert "#1b1b1b" not in inks  # the dark ink of the light theme would vanish here
+    disabled = icon.pixmap(QSize(64, 64), QIcon.Mode.Disabled).toImage().convertToFormat(
+        QImage.Format.Format_ARGB32
+    )
+    disabled_inks = {
+        QColor.fromRgba(disabled.pixel(x, y)).name()
+        for x in range(disabled.width())
+        for y in range(disabled.height())
+        if QColor.fromRgba(disabled.pixel(x, y)).alpha() == 255
+    }
+    assert theme.disabled_text in disabled_inks
+
+
+def test_dialog_buttons_show_the_focus_ring(start_app: Launcher, qtbot: QtBot) -> None:
+    window = start_app()
+    window._preferences.update(theme="high-contrast-white")
+    dialog = window.show_disclaimer(first_launch=False)
+    qtbot.wait_exposed(dialog)
+    qtbot.wait_until(dialog.accept_button.hasFocus)
+    image = dialog.accept_button.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    ring = QColor(THEMES["high-contrast-white"].focus_ring).rgb()
+    row = image.height() // 2
+    assert sum(1 for x in range(image.width()) if image.pixel(x, row) == ring) >= 4
+    dialog.close()
+
+
+def test_document_font_for_previews_and_exports_matches_the_view(start_app: Launcher) -> None:
+    window = start_app()
+    window._preferences.update(font_family="Lexend", font_bold=True, text_size=24,
+                               letter_spacing=0.12, word_spacing=0.16)
+    style = window.appearance.reading_style()
+    font = document_font(style, window.view.logicalDpiY() / 72)
+    shown = window.view.document().defaultFont()
+    assert font.family() == shown.family() == "Lexend"
+    assert font.bold() and shown.bold()
+    assert font.pointSizeF() == shown.pointSizeF() == 24
+    assert font.letterSpacing() == shown.letterSpacing() > 0
+    assert font.wordSpacing() == shown.wordSpacing() > 0

@@ -89,3 +89,13 @@ def test_text_is_never_justified(qapp: QApplication) -> None:
     document = laid_out(ReadingStyle(line_height=3.0, paragraph_spacing=3.0))
     for block in blocks(document):
         assert not block.blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
+
+
+def test_headings_keep_their_lines_together(qapp: QApplication) -> None:
+    document = laid_out(ReadingStyle(line_height=2.5))
+    heading = block_with(document, "Is it safe").blockFormat()
+    paragraph = block_with(document, "Usually yes.").blockFormat()
+    assert paragraph.lineHeight() == 250
+    assert heading.lineHeight() == 120
+    assert block_with(laid_out(ReadingStyle(line_height=1.0)), "Is it safe").blockFormat(
+    ).lineHeight() == 100

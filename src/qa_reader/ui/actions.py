@@ -134,5 +134,10 @@ class Actions:
         return list(self._actions.values())
 
     @staticmethod
+    def icon_names() -> dict[ActionId, str]:
+        """The bundled icon of each action that has one (the appearance recolours them)."""
+        return {action_id: spec.icon for action_id, spec in _specs().items() if spec.icon}
+
+    @staticmethod
     def accessible_name(action: QAction) -> str:
         return _plain(action.text())

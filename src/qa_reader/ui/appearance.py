@@ -35,9 +35,11 @@ from PySide6.QtWidgets import QApplication, QStatusBar, QToolBar, QWidget
 from ..preferences import Preferences, PreferencesModel
 from ..style import ReadingStyle, reading_style_from, size_percent
 from ..themes import Theme
+from .actions import Actions
 from .focus_style import FOCUS_RING_ROLE, FocusRingStyle
 from .fonts import load_bundled_fonts, typeface
 from .reader_view import ReaderView
+from .themed_icons import themed_icon
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +156,7 @@ class Appearance(QObject):
     def __init__(
         self,
         preferences: PreferencesModel,
+        actions: Actions,
         view: ReaderView,
         toolbar: QToolBar,
         status_bar: QStatusBar,
@@ -164,6 +167,7 @@ class Appearance(QObject):
         remember_platform_defaults()
         load_bundled_fonts()
         self._preferences = preferences
+        self._actions = actions
         self._view = view
         self._toolbar = toolbar
         self._status_bar = status_bar
@@ -239,6 +243,10 @@ class Appearance(QObject):
                 app.setStyle(FocusRingStyle())
             app.setPalette(theme_palette(theme))
         self._view.setPalette(page_palette(theme))
+        for action_id, name in Actions.icon_names().items():
+            icon = themed_icon(name, theme.window_text, theme.disabled_text)
+            if icon is not None:
+                self._actions[action_id].setIcon(icon)
         self.theme_changed.emit(theme)
         return True
 

@@ -54,6 +54,18 @@ class FocusRingStyle(QProxyStyle):
         super().__init__("Fusion")
         self.setObjectName("focus_ring_style")
 
+    def pixelMetric(  # noqa: N802 (Qt API)
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth:
+            # Frames (the page, text fields) as wide as the ring, so the ring drawn in the
+            # frame is not hidden under the scrolled contents.
+            return max(FOCUS_RING_PX, super().pixelMetric(metric, option, widget))
+        return super().pixelMetric(metric, option, widget)
+
     def drawPrimitive(  # noqa: N802 (Qt API)
         self,
         element: QStyle.PrimitiveElement,
@@ -86,6 +98,31 @@ class FocusRingStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        super().drawComplexControl(control, option, painter, widget)  # type: ignore[arg-type]
-        if control in _RING_AFTER_COMPLEX and _has_focus(option, widget):
+        super().drawComplexControl(control, option, painter, widget)  # type: ignore[arg-type]  # a QStyleOptionComplex, as Qt passes it
+        if control == _Complex.CC_ScrollBar:
+            self._outline_scroll_bar_handle(option, painter, widget)
+        elif control in _RING_AFTER_COMPLEX and _has_focus(option, widget):
             draw_focus_ring(painter, option)
+
+    def _outline_scroll_bar_handle(
+        self, option: QStyleOption, painter: QPainter, widget: QWidget | None
+    ) -> None:
+        """Fusion's handle is barely lighter than its groove (near black on black in the
+        high-contrast themes); an outline in the palette's placeholder colour (at least
+        4.5:1 against the window in every theme) shows where it is."""
+        if widget is None:
+            return
+        handle = self.subControlRect(
+            _Complex.CC_ScrollBar,
+            option,  # type: ignore[arg-type]  # a QStyleOptionSlider, as Qt passes it
+            QStyle.SubControl.SC_ScrollBarSlider,
+            widget,
+        )
+        if handle.isEmpty():
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(handle).adjusted(1, 1, -1, -1), 3, 3)
+        painter.restore()

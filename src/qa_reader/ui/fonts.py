@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 
 from ..resources import ResourceNotFoundError, resources_root
-from ..style import SYSTEM_SANS, SYSTEM_SERIF
+from ..style import SYSTEM_SANS, SYSTEM_SERIF, ReadingStyle
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,34 @@ def typeface(family: str, bold: bool) -> QFont:
         font = QFont(family)
     font.setBold(bold)
     return font
+
+
+def with_size_and_spacing(
+    font: QFont, points: float, pixels_per_point: float, letter_em: float, word_em: float
+) -> QFont:
+    """`font` at `points`, with letter and word spacing given in em of that size.
+
+    Qt's own "em" letter spacing is a percentage of each letter's width; WCAG asks for a
+    share of the font size, which is an absolute spacing in pixels.
+    """
+    sized = QFont(font)
+    sized.setPointSizeF(points)
+    pixels = points * pixels_per_point
+    sized.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, letter_em * pixels)
+    sized.setWordSpacing(word_em * pixels)
+    return sized
+
+
+def document_font(style: ReadingStyle, pixels_per_point: float) -> QFont:
+    """The default font of a document shown or printed in `style` (family, weight, size,
+    letter and word spacing): what the reader view uses, for previews and exports."""
+    return with_size_and_spacing(
+        typeface(style.font_family, style.font_bold),
+        style.text_size,
+        pixels_per_point,
+        style.letter_spacing,
+        style.word_spacing,
+    )
 
 
 def _translate(text: str) -> str:

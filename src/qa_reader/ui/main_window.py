@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self.appearance = Appearance(
-            preferences, self.view, self.toolbar, self.statusBar(), self._render, self
+            preferences, self.reader_actions, self.view, self.toolbar, self.statusBar(),
+            self._render, self,
         )
         self.appearance.apply(preferences.current)
         self._connect()

@@ -30,6 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from .fonts import with_size_and_spacing
+
 log = logging.getLogger(__name__)
 
 WHEEL_STEP = 120  # angleDelta units of one notch of a classic mouse wheel
@@ -156,14 +158,9 @@ class ReaderView(QTextBrowser):
         self._update_side_margins()
 
     def _set_font(self, font: QFont, points: float) -> None:
-        font = QFont(font)
-        font.setPointSizeF(points)
-        # Qt's own "em" letter spacing is a percentage of each letter's width; WCAG asks for
-        # a share of the font size, which is an absolute spacing in pixels.
-        pixels = points * self.logicalDpiY() / 72
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing,
-                              self._letter_spacing_em * pixels)
-        font.setWordSpacing(self._word_spacing_em * pixels)
+        font = with_size_and_spacing(
+            font, points, self.logicalDpiY() / 72, self._letter_spacing_em, self._word_spacing_em
+        )
         # Margins first: the font change then lays the document out once, as before.
         self._scale_block_margins(points)
         self.setFont(font)  # becomes the document's default font; all sizes are relative
