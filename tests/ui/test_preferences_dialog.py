@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QTextBlockFormat
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from qa_reader.preferences import INI_FILE_NAME
+from qa_reader.themes import DARK, HIGH_CONTRAST_YELLOW, SEPIA
 from qa_reader.ui.actions import ActionId
+from qa_reader.ui.appearance import platform_font_size
 from qa_reader.ui.disclaimer_dialog import DisclaimerDialog
 from qa_reader.ui.main_window import MainWindow
 from qa_reader.ui.preferences_dialog import PreferencesDialog
@@ -51,6 +53,23 @@ def key(qtbot: QtBot, keys: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER)
     focused = QApplication.focusWidget()
     assert focused is not None
     qtbot.keyClick(focused, keys, modifier)
+
+
+def choose_theme(qtbot: QtBot, steps_down: int) -> None:
+    """Alt+O goes to the chosen theme ("Follow the system" at first); Down picks the next."""
+    key(qtbot, Qt.Key.Key_O, ALT)
+    qtbot.wait_until(lambda: focused_name().startswith("theme_"))
+    for _ in range(steps_down):
+        key(qtbot, Qt.Key.Key_Down)
+
+
+def preview_paragraph(dialog: PreferencesDialog, text: str) -> QTextBlockFormat:
+    block = dialog.preview.document().find(text).block()
+    return block.blockFormat()
+
+
+def preview_background(dialog: PreferencesDialog) -> str:
+    return dialog.preview.document().rootFrame().frameFormat().background().color().name()
 
 
 def focused_name() -> str:
@@ -101,9 +120,29 @@ def test_keyboard_changes_show_in_the_preview_at_once(start_app: Launcher, qtbot
     key(qtbot, Qt.Key.Key_B, ALT)  # &Bold text (a mnemonic clicks after a short flash)
     qtbot.wait_until(lambda: dialog.preview.document().defaultFont().bold())
     key(qtbot, Qt.Key.Key_F, ALT)  # &Font
-    key(qtbot, Qt.Key.Key_Down)  # the first system face after the bundled ones
+    key(qtbot, Qt.Key.Key_Down)  # the second bundled face
+    assert dialog.chosen().font_family == "Lexend"
+    assert dialog.preview.font().family() == "Lexend"
+    key(qtbot, Qt.Key.Key_Down)
     assert dialog.chosen().font_family == "sans-serif"
     assert dialog.preview.font().family() != "Atkinson Hyperlegible"
+    choose_theme(qtbot, 5)
+    assert preview_background(dialog) == HIGH_CONTRAST_YELLOW.background
+    assert preview_paragraph(dialog, "Thirst gets weaker").lineHeight() == 150
+    key(qtbot, Qt.Key.Key_H, ALT)  # Line &height
+    key(qtbot, Qt.Key.Key_Up)
+    key(qtbot, Qt.Key.Key_Up)
+    assert preview_paragraph(dialog, "Thirst gets weaker").lineHeight() == 170
+    key(qtbot, Qt.Key.Key_C, ALT)  # Paragraph spa&cing
+    before = preview_paragraph(dialog, "Thirst gets weaker").bottomMargin()
+    key(qtbot, Qt.Key.Key_Up)
+    assert preview_paragraph(dialog, "Thirst gets weaker").bottomMargin() > before
+    key(qtbot, Qt.Key.Key_T, ALT)  # Le&tter spacing
+    key(qtbot, Qt.Key.Key_Up)
+    assert dialog.preview.document().defaultFont().letterSpacing() > 0
+    key(qtbot, Qt.Key.Key_R, ALT)  # Wo&rd spacing
+    key(qtbot, Qt.Key.Key_Up)
+    assert dialog.preview.document().defaultFont().wordSpacing() > 0
     # Nothing reaches the page before OK.
     assert window.view.text_size() == 16
 
@@ -113,8 +152,8 @@ def test_ok_applies_and_a_restart_restores_the_choice(start_app: Launcher, qtbot
     dialog = open_dialog(qtbot, window)
     key(qtbot, Qt.Key.Key_Z, ALT)
     key(qtbot, Qt.Key.Key_Down)
-    key(qtbot, Qt.Key.Key_D, ALT)  # &Dark
-    qtbot.wait_until(lambda: dialog.chosen().theme == "dark")
+    choose_theme(qtbot, 2)  # Follow the system → Light → Dark
+    assert dialog.chosen().theme == "dark"
     key(qtbot, Qt.Key.Key_H, ALT)  # Line &height
     key(qtbot, Qt.Key.Key_Up)
     key(qtbot, Qt.Key.Key_I, ALT)  # &Interface size
@@ -124,6 +163,8 @@ def test_ok_applies_and_a_restart_restores_the_choice(start_app: Launcher, qtbot
     key(qtbot, Qt.Key.Key_Return)  # OK is the default button
     qtbot.wait_until(lambda: closed(window))
     assert window.view.text_size() == 18
+    page = window.view.document().rootFrame().frameFormat().background().color().name()
+    assert page == DARK.background
     window = restart(window, start_app)
     assert window.view.text_size() == 18
     dialog = open_dialog(qtbot, window)
@@ -141,8 +182,9 @@ def test_escape_closes_like_cancel_and_changes_nothing(
     dialog = open_dialog(qtbot, window)
     key(qtbot, Qt.Key.Key_Z, ALT)
     key(qtbot, Qt.Key.Key_Down)
-    key(qtbot, Qt.Key.Key_P, ALT)  # Se&pia
-    qtbot.wait_until(lambda: dialog.chosen().theme == "sepia")
+    choose_theme(qtbot, 3)
+    assert dialog.chosen().theme == "sepia"
+    assert preview_background(dialog) == SEPIA.background
     key(qtbot, Qt.Key.Key_Escape)
     qtbot.wait_until(lambda: closed(window))
     assert window.view.text_size() == 16
@@ -156,8 +198,8 @@ def test_escape_closes_like_cancel_and_changes_nothing(
 def test_cancel_button_changes_nothing(start_app: Launcher, qtbot: QtBot) -> None:
     window = start_app()
     dialog = open_dialog(qtbot, window)
-    key(qtbot, Qt.Key.Key_W, ALT)  # High contrast: &white on black
-    qtbot.wait_until(lambda: dialog.chosen().theme == "high-contrast-white")
+    choose_theme(qtbot, 4)
+    assert dialog.chosen().theme == "high-contrast-white"
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     qtbot.wait_until(lambda: closed(window))
     assert open_dialog(qtbot, window).chosen().theme == "system"
@@ -186,8 +228,8 @@ def test_restore_defaults_shows_defaults_and_ok_applies_them(
     key(qtbot, Qt.Key.Key_Z, ALT)
     for _ in range(4):
         key(qtbot, Qt.Key.Key_Down)
-    key(qtbot, Qt.Key.Key_O, ALT)  # High contrast: yell&ow on black
-    qtbot.wait_until(lambda: dialog.chosen().theme == "high-contrast-yellow")
+    choose_theme(qtbot, 5)
+    assert dialog.chosen().theme == "high-contrast-yellow"
     key(qtbot, Qt.Key.Key_X, ALT)  # Use WCAG te&xt spacing
     qtbot.wait_until(lambda: dialog.chosen().paragraph_spacing == 2.0)
     key(qtbot, Qt.Key.Key_Return)
@@ -280,7 +322,9 @@ def test_a_font_no_longer_installed_stays_chosen(
     assert box.currentText() == "Gone Sans Example (not installed)"
     assert dialog.chosen().font_family == "Gone Sans Example"
     # Bundled faces come first, then the system's own faces.
-    assert [box.itemData(i) for i in range(3)] == ["Atkinson Hyperlegible", "sans-serif", "serif"]
+    assert [box.itemData(i) for i in range(4)] == [
+        "Atkinson Hyperlegible", "Lexend", "sans-serif", "serif"
+    ]
 
 
 def test_the_disclaimer_can_be_shown_again_from_the_dialog(
@@ -296,19 +340,24 @@ def test_the_disclaimer_can_be_shown_again_from_the_dialog(
     disclaimer.accept_button.click()
 
 
-def test_the_dialog_follows_the_interface_font(start_app: Launcher, qtbot: QtBot) -> None:
-    """A new interface size (the application font) reaches an open dialog; its text is
-    never smaller than 12 pt."""
+def test_applying_a_larger_interface_size_enlarges_the_open_dialog(
+    start_app: Launcher, qtbot: QtBot
+) -> None:
     window = start_app()
     dialog = open_dialog(qtbot, window)
-    assert dialog.font().pointSizeF() >= 12
-    original = QApplication.font()
-    try:
-        larger = QFont(original)
-        larger.setPointSizeF(30)
-        QApplication.setFont(larger)
-        qtbot.wait_until(lambda: dialog.font().pointSizeF() == 30)
-        label = dialog.findChild(QLabel)
-        assert label is not None and label.font().pointSizeF() == 30
-    finally:
-        QApplication.setFont(original)
+    platform = platform_font_size()
+    before = dialog.font().pointSizeF()
+    assert before == max(12, platform)
+    key(qtbot, Qt.Key.Key_I, ALT)  # &Interface size
+    for _ in range(4):
+        key(qtbot, Qt.Key.Key_Up)  # 100 → 200 %
+    key(qtbot, Qt.Key.Key_A, ALT)  # &Apply
+    qtbot.wait_until(lambda: dialog.font().pointSizeF() == max(12, 2 * platform))
+    label = dialog.findChild(QLabel)
+    assert label is not None and label.font().pointSizeF() == dialog.font().pointSizeF()
+    assert window.menuBar().font().pointSizeF() == 2 * platform
+    # Back to 100 % the same way, so the next test starts from the platform's size.
+    key(qtbot, Qt.Key.Key_E, ALT)
+    qtbot.wait_until(lambda: dialog.chosen().interface_scale == 100)
+    key(qtbot, Qt.Key.Key_A, ALT)
+    qtbot.wait_until(lambda: dialog.font().pointSizeF() == before)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -68,9 +68,13 @@ class PreferencesDialog(QDialog):
 
         # Built in reading order, as Qt's Tab order follows the order widgets are made in:
         # the sections' fields top to bottom, then the preview, then the buttons.
+        # The two panes share the width through a splitter a mouse can move.
+        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter.setChildrenCollapsible(False)
         self._scroll = self._build_scroll_area()
         self.sections = self._build_sections()
-        self.preview = PreferencesPreview(self)
+        self._preview_pane = QWidget(self._splitter)
+        self.preview = PreferencesPreview(self._preview_pane)
         self.buttons = self._build_buttons()
         self._lay_out()
 
@@ -112,11 +116,10 @@ class PreferencesDialog(QDialog):
     def _build_scroll_area(self) -> QScrollArea:
         # Large interface sizes make the sections taller than a screen: they scroll, and
         # the scroll area follows the keyboard focus on its own.
-        scroll = QScrollArea(self)
+        scroll = QScrollArea(self._splitter)
         scroll.setObjectName("preferences_sections")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._column = QWidget()
         scroll.setWidget(self._column)
@@ -127,21 +130,18 @@ class PreferencesDialog(QDialog):
         for section in self.sections:
             column_layout.addWidget(section)
         column_layout.addStretch(1)
-        self._scroll.setMinimumWidth(
-            self._column.sizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
-        )
 
-        preview_label = QLabel(self.tr("Pre&view:"), self)
+        preview_label = QLabel(self.tr("Pre&view:"), self._preview_pane)
         preview_label.setBuddy(self.preview)
-        preview_column = QVBoxLayout()
+        preview_column = QVBoxLayout(self._preview_pane)
+        preview_column.setContentsMargins(0, 0, 0, 0)
         preview_column.addWidget(preview_label)
         preview_column.addWidget(self.preview, 1)
 
-        panes = QHBoxLayout()
-        panes.addWidget(self._scroll, 1)
-        panes.addLayout(preview_column, 1)
+        self._splitter.addWidget(self._scroll)
+        self._splitter.addWidget(self._preview_pane)
         layout = QVBoxLayout(self)
-        layout.addLayout(panes, 1)
+        layout.addWidget(self._splitter, 1)
         layout.addWidget(self.buttons)
 
     # -- what the reader chose -------------------------------------------------------------
@@ -213,7 +213,15 @@ class PreferencesDialog(QDialog):
             + margins.top()
             + margins.bottom()
         )
-        width = max(self.sizeHint().width(), round(available.width() * 0.75))
+        scroll_bar = self._scroll.verticalScrollBar().sizeHint().width()
+        sections = self._column.sizeHint().width() + scroll_bar
+        # Wide enough for the sections and a preview at least as wide, up to nearly the
+        # whole screen (large interface sizes need it); never narrower than 3/4 of it.
+        width = max(round(available.width() * 0.75), 2 * sections + margins.left() * 2)
+        width = min(width, round(available.width() * 0.95))
         height = max(self.sizeHint().height(), needed_height)
-        self.resize(min(width, round(available.width() * 0.95)),
-                    min(height, round(available.height() * 0.92)))
+        self.resize(width, min(height, round(available.height() * 0.92)))
+        # The preview keeps at least 40 % of the width; beyond that the sections scroll.
+        panes = width - margins.left() - margins.right() - self._splitter.handleWidth()
+        sections = min(sections, round(panes * 0.6))
+        self._splitter.setSizes([sections, panes - sections])

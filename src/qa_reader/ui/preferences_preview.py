@@ -1,41 +1,22 @@
 """The Preferences dialog's live preview: a sample Q&A drawn the way the reader will see it.
 
-It is a `ReaderView`, the same widget as the main window's page, fed by the same renderer,
-so what the preview shows is what the page will show.
+It is a `ReaderView`, the same widget as the main window's page, fed by the same renderer
+and the same reading style, font and palette as the page (see `Appearance`), so what the
+preview shows is what the page will show.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from ..preferences import Preferences
 from ..render import render_html
-from ..style import ReadingStyle
+from ..style import reading_style_from
+from .appearance import page_palette, system_is_dark
+from .fonts import typeface
 from .labels import translated_render_labels
 from .preview_sample import preview_document
 from .reader_view import ReaderView
-
-
-def reading_style_for(preferences: Preferences) -> ReadingStyle:
-    """The `ReadingStyle` the renderer and the view need for `preferences`."""
-    return ReadingStyle(
-        text_size=preferences.text_size,
-        max_line_chars=preferences.max_line_chars or None,
-    )
-
-
-def reading_font(preferences: Preferences, base: QFont) -> QFont:
-    """`base` with the family and weight of `preferences` ("sans-serif" and "serif" are the
-    system's own faces, found by style hint where the name itself is unknown)."""
-    font = QFont(base)
-    font.setFamilies([preferences.font_family])
-    if preferences.font_family == "serif":
-        font.setStyleHint(QFont.StyleHint.Serif)
-    elif preferences.font_family == "sans-serif":
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setBold(preferences.font_bold)
-    return font
 
 
 class PreferencesPreview(ReaderView):
@@ -50,12 +31,17 @@ class PreferencesPreview(ReaderView):
         if preferences == self._shown:
             return
         self._shown = preferences
-        style = reading_style_for(preferences)
-        self.setFont(reading_font(preferences, self.font()))
+        style = reading_style_from(preferences, system_is_dark())
+        self.setPalette(page_palette(style.theme))
+        self.set_typeface(
+            typeface(style.font_family, style.font_bold), style.letter_spacing, style.word_spacing
+        )
         self.set_text_size(style.text_size)
         self.set_max_line_chars(style.max_line_chars)
         self.show_html(
-            render_html(self._document, style, translated_render_labels()),
+            render_html(
+                self._document, style, translated_render_labels(), self.logicalDpiY() / 72
+            ),
             self.tr("Preview"),
         )
         self.setAccessibleDescription(

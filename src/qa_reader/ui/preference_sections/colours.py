@@ -1,45 +1,57 @@
-"""The "Colours" section: one radio button per theme."""
+"""The "Colours" section: one radio button per theme, each with a sample of its colours."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QWidget
 
 from ...preferences import Preferences
 from ...style import THEME_NAMES
+from ...themes import DARK, LIGHT, SYSTEM_THEME, THEMES, Theme
+from ..appearance import theme_label
 from .base import PreferencesSection
 
 
-def theme_labels() -> dict[str, str]:
-    """Each theme's name as the reader sees it, with a mnemonic, by stored name."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ColoursSection", text)
-
-    return {
-        "system": tr("Follow s&ystem (light or dark)"),
-        "light": tr("&Light"),
-        "dark": tr("&Dark"),
-        "sepia": tr("Se&pia"),
-        "high-contrast-white": tr("High contrast: &white on black"),
-        "high-contrast-yellow": tr("High contrast: yell&ow on black"),
-    }
+def theme_swatch(themes: tuple[Theme, ...], size: QSize, font: QFont) -> QIcon:
+    """"Aa" in each theme's text colour on its page colour, side by side, framed."""
+    pixmap = QPixmap(size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setFont(font)
+    part = size.width() // len(themes)
+    for index, theme in enumerate(themes):
+        width = size.width() - part * index if index == len(themes) - 1 else part
+        area = QRect(part * index, 0, width, size.height())
+        painter.fillRect(area, QColor(theme.background))
+        painter.setPen(QColor(theme.text))
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "Aa")
+    painter.setPen(QColor(LIGHT.text))
+    painter.drawRect(QRect(0, 0, size.width() - 1, size.height() - 1))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class ColoursSection(PreferencesSection):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Colours"), parent)
+        # The title's mnemonic moves the focus to the chosen theme; arrows choose another.
+        super().__init__(self.tr("C&olours"), parent)
         self.setObjectName("colours_section")
-        self.setAccessibleName(self.tr("Colour theme"))
         self.theme_group = QButtonGroup(self)
         self.theme_buttons: dict[str, QRadioButton] = {}
-        labels = theme_labels()
+        swatch_font = QFont(self.font())
+        swatch_font.setBold(True)
+        height = round(self.fontMetrics().height() * 1.2)
+        swatch_size = QSize(round(height * 2.6), height)
         for number, name in enumerate(THEME_NAMES):
-            button = QRadioButton(labels.get(name, name), self)
+            button = QRadioButton(theme_label(name), self)
             button.setObjectName(f"theme_{name}")
             button.setAccessibleDescription(self.tr("Colour theme"))
+            shown = (LIGHT, DARK) if name == SYSTEM_THEME else (THEMES.get(name, LIGHT),)
+            button.setIcon(theme_swatch(shown, swatch_size, swatch_font))
+            button.setIconSize(swatch_size)
             self.theme_group.addButton(button, number)
             self.theme_buttons[name] = button
             self.form.addRow(button)
@@ -50,11 +62,10 @@ class ColoursSection(PreferencesSection):
             self.edited.emit()
 
     def load(self, preferences: Preferences) -> None:
-        self.theme_buttons.get(preferences.theme, self.theme_buttons[THEME_NAMES[0]]).setChecked(
-            True
-        )
+        button = self.theme_buttons.get(preferences.theme, self.theme_buttons[SYSTEM_THEME])
+        button.setChecked(True)
         self.edited.emit()
 
     def changes(self) -> dict[str, Any]:
         number = self.theme_group.checkedId()
-        return {"theme": THEME_NAMES[number] if number >= 0 else THEME_NAMES[0]}
+        return {"theme": THEME_NAMES[number] if number >= 0 else SYSTEM_THEME}

@@ -20,17 +20,10 @@ from ...style import (
     LINE_HEIGHT_RANGE,
     MAX_LINE_CHARS_RANGE,
     PARAGRAPH_SPACING_RANGE,
+    WCAG_TEXT_SPACING,
     WORD_SPACING_RANGE,
 )
 from .base import PreferencesSection
-
-WCAG_TEXT_SPACING: dict[str, float] = {
-    "line_height": 1.5,
-    "paragraph_spacing": 2.0,
-    "letter_spacing": 0.12,
-    "word_spacing": 0.16,
-}
-"""The spacing WCAG 2.1 success criterion 1.4.12 ("Text Spacing") asks content to survive."""
 
 ENABLED_LINE_CHARS = 70
 """The line length offered when the reader turns the limit on from "no limit"."""

@@ -4,34 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from ...preferences import Preferences
-from ...style import DEFAULT_FONT_FAMILY, TEXT_SIZE_LADDER, nearest_size, size_percent
+from ...style import SYSTEM_SERIF, TEXT_SIZE_LADDER, nearest_size, size_percent
+from ..fonts import BUNDLED_FAMILIES, font_choices, typeface
 from .base import PreferencesSection
-
-SYSTEM_SANS = "sans-serif"
-SYSTEM_SERIF = "serif"
-
-
-def bundled_font_families() -> tuple[str, ...]:
-    """The font families shipped with the app, best for low vision first."""
-    return (DEFAULT_FONT_FAMILY,)
-
-
-def installed_font_families(exclude: tuple[str, ...] = ()) -> list[str]:
-    """Families installed on this system, in the font database's order, without private
-    (system-internal) ones and without `exclude`."""
-    excluded = {name.casefold() for name in exclude}
-    families: list[str] = []
-    for family in QFontDatabase.families():
-        if QFontDatabase.isPrivateFamily(family) or family.casefold() in excluded:
-            continue
-        excluded.add(family.casefold())
-        families.append(family)
-    return families
 
 
 class TextSection(PreferencesSection):
@@ -69,22 +48,18 @@ class TextSection(PreferencesSection):
         self.size_box.currentIndexChanged.connect(self.edited)
 
     def _fill_fonts(self) -> None:
-        bundled = bundled_font_families()
-        for family in bundled:
-            self._add_font(family, family)
-        self._add_font(QCoreApplication.translate("TextSection", "System sans-serif"), SYSTEM_SANS)
-        self._add_font(QCoreApplication.translate("TextSection", "System serif"), SYSTEM_SERIF)
-        self.font_box.insertSeparator(self.font_box.count())
-        for family in installed_font_families(exclude=bundled):
-            self.font_box.addItem(family, family)
-
-    def _add_font(self, label: str, family: str) -> None:
-        self.font_box.addItem(label, family)
-        # Show the easy-reading choices in their own face; the long installed list stays
-        # plain, as drawing hundreds of faces would make the list slow to open.
-        sample = QFont(self.font())
-        sample.setFamilies([family])
-        self.font_box.setItemData(self.font_box.count() - 1, sample, Qt.ItemDataRole.FontRole)
+        """Bundled faces, the system's sans-serif and serif, a line, every installed family."""
+        for choice in font_choices():
+            self.font_box.addItem(choice.label, choice.family)
+            if choice.family in BUNDLED_FAMILIES or choice.family.endswith("serif"):
+                # The easy-reading choices are shown in their own face; the long installed
+                # list stays plain, as drawing hundreds of faces makes the list slow to open.
+                sample = typeface(choice.family, bold=False)
+                sample.setPointSizeF(self.font().pointSizeF())
+                index = self.font_box.count() - 1
+                self.font_box.setItemData(index, sample, Qt.ItemDataRole.FontRole)
+            if choice.family == SYSTEM_SERIF:
+                self.font_box.insertSeparator(self.font_box.count())
 
     def load(self, preferences: Preferences) -> None:
         index = self.font_box.findData(preferences.font_family)
