@@ -31,7 +31,9 @@ def check_bundle() -> BundleReport:
 
     Needs a QGuiApplication (fonts and icons are loaded through Qt).
     """
-    from PySide6.QtGui import QFontDatabase, QIcon
+    from PySide6.QtGui import QIcon
+
+    from .ui.fonts import load_bundled_fonts
 
     report = BundleReport()
     try:
@@ -46,18 +48,14 @@ def check_bundle() -> BundleReport:
         report.problems.append(str(error))
 
     fonts = bundled_font_files()
-    families: set[str] = set()
-    loaded = 0
-    for path in fonts:
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id == -1:
-            name = path.relative_to(root).as_posix()
-            report.problems.append(f"bundled font cannot be loaded: {name}")
-            continue
-        loaded += 1
-        families.update(QFontDatabase.applicationFontFamilies(font_id))
+    # The files the app registered at start are not registered a second time.
+    loaded_fonts = load_bundled_fonts(fonts)
+    for path in loaded_fonts.failed:
+        name = path.relative_to(root).as_posix()
+        report.problems.append(f"bundled font cannot be loaded: {name}")
+    loaded = len(fonts) - len(loaded_fonts.failed)
     if fonts:
-        names = ", ".join(sorted(families))
+        names = ", ".join(sorted(loaded_fonts.families))
         report.lines.append(f"fonts: {loaded} of {len(fonts)} loaded ({names})")
     else:
         report.lines.append("fonts: none bundled")

@@ -13,6 +13,7 @@ import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QGuiApplication
@@ -41,15 +42,18 @@ from ..style import (
 from .actions import ActionId, Actions
 from .announce import announce
 from .background_load import load_responsively
-from .disclaimer_dialog import DisclaimerDialog
 from .interface_scale import InterfaceScale
 from .labels import translated_render_labels
 from .loading_indicator import LoadingIndicator
-from .preferences_dialog import PreferencesDialog
 from .read_aloud import ReadAloud
 from .reader_view import ReaderView
 from .reading_tools import ReadingTools
 from .ways_in import WaysIn, open_dialog_filters
+
+if TYPE_CHECKING:
+    # Imported where first opened: neither dialog is part of the first paint.
+    from .disclaimer_dialog import DisclaimerDialog
+    from .preferences_dialog import PreferencesDialog
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +209,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def show_disclaimer(self, first_launch: bool) -> DisclaimerDialog:
+        from .disclaimer_dialog import DisclaimerDialog
+
         dialog = DisclaimerDialog(self, self._preferences.current.text_size, first_launch)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._forget_disclaimer)
@@ -440,6 +446,8 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> PreferencesDialog:
         """Opens the Preferences dialog (window-modal, so at most one at a time)."""
+        from .preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(
             self,
             self._preferences,
