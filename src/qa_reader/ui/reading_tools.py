@@ -123,8 +123,14 @@ class ReadingTools(QObject):
     def _add_to_menus(self) -> None:
         window, actions = self._window, self._actions
         edit = find_or_add_menu(window, "edit_menu", self.tr("&Edit"), self.tr("&View"))
-        for action_id in (ActionId.FIND, ActionId.FIND_NEXT, ActionId.FIND_PREVIOUS):
-            edit.addAction(actions[action_id])
+        # Finding comes first; Preferences, if the menu has it already, stays last.
+        finding = [actions[i] for i in (ActionId.FIND, ActionId.FIND_NEXT, ActionId.FIND_PREVIOUS)]
+        if edit.actions():
+            first = edit.actions()[0]
+            edit.insertActions(first, finding)
+            edit.insertSeparator(first)
+        else:
+            edit.addActions(finding)
         view_menu = find_or_add_menu(window, "view_menu", self.tr("&View"), self.tr("&Help"))
         view_menu.addSeparator()
         for action_id in (ActionId.SIDE_PANEL, ActionId.FOCUS_MODE, ActionId.FULL_SCREEN):
@@ -185,11 +191,11 @@ class ReadingTools(QObject):
             menu = action.menu()
             if isinstance(menu, QMenu) and not menu.windowTitle():
                 menu.setWindowTitle(Actions.accessible_name(action))
-        toolbar = self._window.findChild(QToolBar, "main_toolbar")
-        overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button") if toolbar else None
-        if overflow is not None:
-            overflow.setAccessibleName(self.tr("More toolbar buttons"))
-            overflow.setToolTip(self.tr("More toolbar buttons"))
+        for toolbar in self._window.findChildren(QToolBar):
+            overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+            if overflow is not None:
+                overflow.setAccessibleName(self.tr("More toolbar buttons"))
+                overflow.setToolTip(self.tr("More toolbar buttons"))
 
     # -- structure keys --------------------------------------------------------------------
 
