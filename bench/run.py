@@ -325,6 +325,11 @@ def main(argv: list[str] | None = None) -> int:
     results = Results()
     with tempfile.TemporaryDirectory(prefix="qa-reader-bench-") as temp:
         work = Path(temp)
+        # Bytecode cached as an installed app has it (pip, the .deb and PyInstaller all ship
+        # it): a shell with PYTHONDONTWRITEBYTECODE=1 would make every app run compile its
+        # ~100 modules again, ~0.2 s the floor (one small file) never pays.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(work / "bytecode")
         files = write_all(work / "documents", sizes)
         cold_start(results, env, work, runs)
         per_size(results, env, work, files, runs, args.steps)

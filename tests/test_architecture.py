@@ -20,6 +20,7 @@ CORE_MODULES = (
     "qa_reader.settings_file",
     "qa_reader.preference_checks",
     "qa_reader.speech_text",
+    "qa_reader.speech_ranges",
     "qa_reader.cli",
     "qa_reader.recent_files",
 )

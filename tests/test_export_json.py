@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qa_reader.document import Answer, Document, DocumentSource, Question
-from qa_reader.export import SCHEMA_ID, document_to_dict, document_to_json
+from qa_reader.export.json_export import SCHEMA_ID, document_to_dict, document_to_json
 from qa_reader.importers import load, load_bytes
 from qa_reader.importers.page_text import NothingToShowError, parse_page_text
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from qa_reader.document import Answer, Document, DocumentSource, Question, list_items
-from qa_reader.export import document_to_json
+from qa_reader.export.json_export import document_to_json
 from qa_reader.importers import DocumentLoadError, load, load_bytes, supported_formats
 from qa_reader.importers.liveqa import DOCUMENT_TITLE
 from qa_reader.render import render_html

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qa_reader.document import Answer, Document, DocumentSource, Question
-from qa_reader.export import document_to_json
+from qa_reader.export.json_export import document_to_json
 from qa_reader.importers import DocumentLoadError, load_bytes
 
 pytestmark = pytest.mark.fuzz

@@ -46,13 +46,17 @@ def check_bundle() -> BundleReport:
         report.problems.append(str(error))
 
     fonts = bundled_font_files()
+    # Every file in the bundle must load, whichever families the app offers. (Registering
+    # a file the app registered at start again is harmless; the self-test does this after
+    # the first paint.)
     families: set[str] = set()
     loaded = 0
     for path in fonts:
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id == -1:
-            name = path.relative_to(root).as_posix()
-            report.problems.append(f"bundled font cannot be loaded: {name}")
+            report.problems.append(
+                f"bundled font cannot be loaded: {path.relative_to(root).as_posix()}"
+            )
             continue
         loaded += 1
         families.update(QFontDatabase.applicationFontFamilies(font_id))

@@ -8,6 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -16,7 +17,11 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    # Imported when an error is shown: the message box is no part of a normal start.
+    from PySide6.QtWidgets import QMessageBox
 
 LOG_FILE_NAME = "qa-reader.log"
 _open_error_boxes: list[QMessageBox] = []
@@ -93,6 +98,8 @@ def install_exception_hook(log_path: Path | None) -> None:
 
 
 def show_unexpected_error(error: BaseException, log_path: Path | None) -> QMessageBox | None:
+    from PySide6.QtWidgets import QMessageBox
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return None

@@ -51,7 +51,7 @@ from .preference_checks import (
     text_value,
 )
 from .recent_files import MAX_RECENT
-from .speech_text import DEFAULT_VOLUME, PITCH_RANGE, RATE_RANGE, VOLUME_RANGE
+from .speech_ranges import DEFAULT_VOLUME, PITCH_RANGE, RATE_RANGE, VOLUME_RANGE
 from .style import (
     BASE_TEXT_SIZE,
     DEFAULT_FONT_FAMILY,

@@ -35,16 +35,17 @@ from .render import (
     QUESTION_ANCHOR,
     RenderLabels,
 )
+from .speech_ranges import (  # noqa: F401 (re-exported: the voice settings' ranges)
+    DEFAULT_VOLUME,
+    PITCH_RANGE,
+    RATE_RANGE,
+    VOLUME_RANGE,
+)
 
 # -- voice settings --------------------------------------------------------------------------
 
-RATE_RANGE = (-1.0, 1.0)
-"""The engine's rate: −1 slowest, 0 normal, 1 fastest (QTextToSpeech's scale)."""
-PITCH_RANGE = (-1.0, 1.0)
-VOLUME_RANGE = (0.0, 1.0)
-"""A share of the engine's own normal volume: engines differ (speech-dispatcher's normal is
-half its range, louder clips), so 1.0 means "as loud as this engine normally speaks"."""
-DEFAULT_VOLUME = 1.0
+# RATE_RANGE, PITCH_RANGE, VOLUME_RANGE and DEFAULT_VOLUME live in speech_ranges (imported
+# above), where the preferences read them without loading this module.
 
 SPEEDS: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0)
 """Speeds offered to the reader. Below normal each step is a tenth of normal speed, above it

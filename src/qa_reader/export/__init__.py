@@ -1,7 +1,3 @@
-"""Writing documents in other formats. Standard library only, no Qt."""
-
-from __future__ import annotations
-
-from .json_export import SCHEMA_ID, document_to_dict, document_to_json
-
-__all__ = ["SCHEMA_ID", "document_to_dict", "document_to_json"]
+"""Writing documents in other formats: JSON, HTML and plain text (standard library only) and
+PDF (Qt). Import the module you need (`export.json_export`, …): this package imports none of
+them, so that one exporter never loads the others, and the window starts without any."""

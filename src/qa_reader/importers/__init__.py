@@ -39,7 +39,6 @@ from typing import NamedTuple
 from ..document import Document, DocumentSource
 from .decoding import REASON_EMPTY, DecodeError, decode_text
 from .errors import FormatError
-from .json_import import parse_json
 from .page_text import NothingToShowError, parse_page_text
 from .sniff import (
     first_element_name,
@@ -152,6 +151,12 @@ def _parse_text_page(data: bytes, source: DocumentSource) -> Document:
         raise FormatError(error.reason) from error
 
 
+def _parse_json(data: bytes, source: DocumentSource) -> Document:
+    from .json_import import parse_json  # the json module only when JSON is opened
+
+    return parse_json(data, source)
+
+
 def _parse_html(data: bytes, source: DocumentSource) -> Document:
     from .html_page import parse_html  # html.parser only when a web page is opened
 
@@ -185,7 +190,7 @@ _FORMATS: tuple[PageFormat, ...] = (
         "json",
         "Q&A Reader JSON",
         ("json", "qajson"),
-        parse_json,
+        _parse_json,
         lambda head, _: looks_like_json(head),
     ),
     PageFormat(

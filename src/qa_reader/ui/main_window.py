@@ -13,6 +13,7 @@ import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QGuiApplication
@@ -41,15 +42,18 @@ from ..style import (
 from .actions import ActionId, Actions
 from .appearance import Appearance
 from .background_load import load_responsively
-from .disclaimer_dialog import DisclaimerDialog
 from .labels import translated_render_labels
 from .loading_indicator import LoadingIndicator
-from .preferences_dialog import PreferencesDialog
 from .print_actions import PrintActions
 from .read_aloud import ReadAloud
 from .reader_view import ReaderView
 from .reading_tools import ReadingTools
 from .ways_in import WaysIn, open_dialog_filters
+
+if TYPE_CHECKING:
+    # Imported where first opened: neither dialog is part of the first paint.
+    from .disclaimer_dialog import DisclaimerDialog
+    from .preferences_dialog import PreferencesDialog
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +219,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def show_disclaimer(self, first_launch: bool) -> DisclaimerDialog:
+        from .disclaimer_dialog import DisclaimerDialog
+
         # As large as the reading text, or as the interface when that is larger.
         size = max(self._preferences.current.text_size,
                    round(self.appearance.interface_font_size()))
@@ -461,6 +467,8 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> PreferencesDialog:
         """Opens the Preferences dialog (window-modal, so at most one at a time)."""
+        from .preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(
             self,
             self._preferences,

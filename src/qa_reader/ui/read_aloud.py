@@ -31,18 +31,6 @@ from PySide6.QtWidgets import (
 
 from ..document import Document
 from ..preferences import Preferences, PreferencesModel
-from ..speech_text import (
-    HighlightColours,
-    Location,
-    Part,
-    PartKind,
-    Utterance,
-    build_script,
-    highlight_colours,
-    locate_script,
-    part_start,
-    selection_script,
-)
 from .actions import ActionId, Actions
 from .actions import _icon as action_icon  # the same theme-or-bundled lookup as every action
 from .labels import translated_render_labels
@@ -50,6 +38,10 @@ from .reader_view import HighlightLayer, ReaderView
 
 if TYPE_CHECKING:
     from ..speech import ReadState, SpeechController
+    from ..speech_text import HighlightColours, Location, Part, Utterance
+
+# The script maker (speech_text) is imported where reading starts, like the engine: neither
+# is needed to show the player bar, and the first paint should not wait for them.
 
 log = logging.getLogger(__name__)
 
@@ -267,6 +259,8 @@ class ReadAloud(QObject):
             self._play(self._index_at(position))
 
     def read_selection(self) -> None:
+        from ..speech_text import selection_script
+
         cursor = self._view.textCursor()
         if not cursor.hasSelection() or not self._prepare_script():
             return
@@ -279,6 +273,8 @@ class ReadAloud(QObject):
         self._play(0)
 
     def read_question(self) -> None:
+        from ..speech_text import PartKind, part_start
+
         if not self._prepare_script():
             return
         script = self.controller().script
@@ -291,6 +287,8 @@ class ReadAloud(QObject):
         self._play(index, part_only=True)
 
     def read_this_answer(self) -> None:
+        from ..speech_text import PartKind, part_start
+
         if not self._prepare_script():
             return
         index = self._index_at(self._view.textCursor().position())
@@ -329,6 +327,8 @@ class ReadAloud(QObject):
 
     def _prepare_script(self) -> bool:
         """Builds the script of the shown document (unless it is current); False if none."""
+        from ..speech_text import build_script
+
         document = self._current_document()
         if document is None:
             return False
@@ -348,6 +348,8 @@ class ReadAloud(QObject):
         self._locate(search_from)
 
     def _locate(self, search_from: int = 0) -> None:
+        from ..speech_text import locate_script
+
         document = self._view.document()
         text = document.toRawText()
         if self._reading_selection:
@@ -367,6 +369,8 @@ class ReadAloud(QObject):
         return -1
 
     def _script_part_at(self, position: int) -> Part:
+        from ..speech_text import Part, PartKind
+
         index = self._index_at(position)
         script = self.controller().script
         if index < 0 or not script:
@@ -438,6 +442,8 @@ class ReadAloud(QObject):
         self._window.statusBar().showMessage(message)
 
     def _announce(self, part: Part) -> None:
+        from ..speech_text import PartKind
+
         if part.kind == PartKind.QUESTION:
             text = self.tr("Reading the question.")
         elif part.kind == PartKind.ANSWER:
@@ -450,6 +456,8 @@ class ReadAloud(QObject):
         self._window.statusBar().showMessage(text)
 
     def _colours(self) -> HighlightColours:
+        from ..speech_text import highlight_colours
+
         palette = self._view.palette()
         dark = palette.color(palette.ColorRole.Base).lightness() < 128
         return highlight_colours(self._preferences.current.theme, dark)
