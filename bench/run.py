@@ -134,16 +134,10 @@ def cold_start(results: Results, env: dict[str, str], work: Path, runs: int) -> 
     )
     app_s = median([r[0] for r in app_runs])
     floor_s = median([r[0] for r in floor_runs])
-    app_rss = median([r[1] for r in app_runs])
-    floor_rss = median([r[1] for r in floor_runs])
     ratio = app_s / floor_s
     results.rows.append(
         ("cold start to first paint (sample)", f"{app_s * 1000:.0f} ms",
          f"{floor_s * 1000:.0f} ms", f"{ratio:.2f}×")
-    )
-    results.rows.append(
-        ("peak memory at start (sample)", f"{app_rss:.1f} MiB", f"{floor_rss:.1f} MiB",
-         f"+{app_rss - floor_rss:.1f} MiB")
     )
     results.budgets.append(
         Budget("cold start vs floor", "≤ 1.20×", f"{ratio:.2f}×", ratio <= 1.2)

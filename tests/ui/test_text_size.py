@@ -181,6 +181,11 @@ def test_size_change_keeps_the_paragraph_at_the_top(
     press(qtbot, window, Qt.Key.Key_Equal)
     qtbot.wait_until(lambda: top_paragraph().startswith(f"Answer paragraph number {target}."))
     assert view.text_size() == 20
+    # A moment later the page is rendered again with spacing for 20 pt: same place.
+    with qtbot.wait_signal(view.margins_stale, timeout=3000):
+        pass
+    qtbot.wait_until(lambda: not view.relayout_pending and not view.loading)
+    qtbot.wait_until(lambda: top_paragraph().startswith(f"Answer paragraph number {target}."))
 
 
 def test_tab_moves_from_the_page_to_every_toolbar_button(start_app: Launcher, qtbot: QtBot) -> None:

@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.reader_actions[ActionId.ABOUT].triggered.connect(self.show_about)
         self.reader_actions[ActionId.PREFERENCES].triggered.connect(self.show_preferences)
         self.view.size_step_requested.connect(self.step_text_size)
+        self.view.margins_stale.connect(self._render_keeping_place)
         self.view.link_refused.connect(self._on_link_refused)
         self.view.external_link_opened.connect(self._on_external_link)
         self._preferences.changed.connect(self._on_preferences_changed)
@@ -361,6 +362,12 @@ class MainWindow(QMainWindow):
                 self._document, style, translated_render_labels(), self._pixels_per_point()
             )
         self.view.show_page(page, self._document.title)
+
+    def _render_keeping_place(self) -> None:
+        """Renders the page again for the current text size, at the reader's place."""
+        place = self.view.reading_position()
+        self._render()
+        self.view.restore_reading_position(place)
 
     def _pixels_per_point(self) -> float:
         return self.view.logicalDpiY() / 72

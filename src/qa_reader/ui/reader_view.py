@@ -57,6 +57,9 @@ RELAYOUT_SLICE_CHARS = 120_000
 INCREMENTAL_PAGE_CHARS = 2_000_000
 """Pages with more HTML than this are built in runs (see `show_page`); smaller ones at once
 (a 1 MB page takes about 0.1 s)."""
+MARGINS_REFRESH_MS = 400
+"""After the last size step, how long until the paragraph spacing is rendered for the new
+size (rewriting it on every step would cost more than the step itself)."""
 PAGE_RUN_CHARS = 150_000
 """HTML added per step while building a long page: about 20 ms."""
 
@@ -94,6 +97,9 @@ class ReaderView(QTextBrowser):
     loading_progress = Signal(int)
     """Percent of a long page built so far (see `show_page`); 100 when it is shown or was
     given up for another page."""
+    margins_stale = Signal()
+    """A moment after the last size step: the page's paragraph spacing was made for another
+    size; the window renders it again (keeping the reader's place)."""
     relayout_finished = Signal()
     """A size change that was laid out in slices has reached the reader's place."""
     context_menu_opening = Signal(QMenu, int)
@@ -139,6 +145,11 @@ class ReaderView(QTextBrowser):
         # A long page being built: the new document, the runs still to add, how many in all.
         self._building: tuple[QTextDocument, list[str], int, str, dict[str, int]] | None = None
         self._built_for_size = 0.0
+        self._place_after_build: tuple[int, float] | None = None
+        self._margins_timer = QTimer(self)
+        self._margins_timer.setSingleShot(True)
+        self._margins_timer.setInterval(MARGINS_REFRESH_MS)
+        self._margins_timer.timeout.connect(self._on_margins_timer)
         self._build_timer = QTimer(self)
         self._build_timer.setSingleShot(True)
         self._build_timer.setInterval(0)
@@ -226,7 +237,7 @@ class ReaderView(QTextBrowser):
         self._anchors = anchors
         self._margins_size = self._built_for_size
         if self._margins_size != self.text_size():  # the size changed while it was built
-            self._scale_block_margins(self.text_size())
+            self._margins_timer.start()
         document.setDefaultFont(self.font())
         if ours:
             old.deleteLater()
@@ -234,6 +245,9 @@ class ReaderView(QTextBrowser):
         self.setAccessibleName(accessible_name)
         self._update_side_margins()
         self.html_shown.emit()
+        place, self._place_after_build = self._place_after_build, None
+        if place is not None:
+            self.restore_reading_position(place)
 
     def show_html(self, html: str, accessible_name: str) -> None:
         self._stop_building()
@@ -296,16 +310,27 @@ class ReaderView(QTextBrowser):
         else:
             block, fraction = self._top_block()
         self._end_relayout()
-        self._set_font(self.font(), points)
+        # Only the font changes now: one relayout, no edit of the page. The spacing between
+        # paragraphs (pixels, see `_scale_block_margins`) follows once the reader stops.
+        self._set_font(self.font(), points, scale_margins=False)
+        self._margins_timer.start()
         self._update_side_margins()
-        if block is None:
-            return
+        if block is not None:
+            self._go_to_place(block, fraction)
+
+    def _go_to_place(self, block: QTextBlock, fraction: float) -> None:
+        """Scrolls `block` (and `fraction` of it) to the top; far down a long page the text
+        above is laid out in slices first (see `relayout_pending`)."""
         if block.position() <= RELAYOUT_AT_ONCE_CHARS:
             self._scroll_to(block, fraction)
             return
         self._pending_place = (block, fraction, 0)
         self.viewport().setUpdatesEnabled(False)  # no picture of the page's start meanwhile
         self._relayout_timer.start()
+
+    def _on_margins_timer(self) -> None:
+        if self._margins_size and self._margins_size != self.text_size():
+            self.margins_stale.emit()
 
     @property
     def relayout_pending(self) -> bool:
@@ -356,12 +381,13 @@ class ReaderView(QTextBrowser):
         self._set_font(font, self.text_size())
         self._update_side_margins()
 
-    def _set_font(self, font: QFont, points: float) -> None:
+    def _set_font(self, font: QFont, points: float, scale_margins: bool = True) -> None:
         font = with_size_and_spacing(
             font, points, self.logicalDpiY() / 72, self._letter_spacing_em, self._word_spacing_em
         )
-        # Margins first: the font change then lays the document out once, as before.
-        self._scale_block_margins(points)
+        if scale_margins:
+            # Margins first: the font change then lays the document out once.
+            self._scale_block_margins(points)
         self.setFont(font)  # becomes the document's default font; all sizes are relative
 
     def _scale_block_margins(self, points: float) -> None:
@@ -396,12 +422,15 @@ class ReaderView(QTextBrowser):
 
     def restore_reading_position(self, position: tuple[int, float]) -> None:
         """Scrolls a newly shown page so the paragraph of `reading_position()` is at the top."""
+        if self._building is not None:
+            self._place_after_build = position  # the page is shown when it is complete
+            return
         number, fraction = position
         block = self.document().findBlockByNumber(number)
         if number < 0 or not block.isValid():
             return
-        rect = self.document().documentLayout().blockBoundingRect(block)
-        self.verticalScrollBar().setValue(round(rect.top() + fraction * rect.height()))
+        self._end_relayout()
+        self._go_to_place(block, fraction)
 
     def _top_block(self) -> tuple[QTextBlock | None, float]:
         scroll = self.verticalScrollBar().value()
