@@ -55,13 +55,13 @@ def start(html: str) -> int:
 def measure(html: str, steps: int) -> int:
     # Imported here so the start-up figure of the floor stays the bare program's.
     sys.path.insert(0, str(Path(__file__).parent))
-    from probe_common import measure_steps, report, settle, timed_paint
+    from probe_common import measure_steps, report, settle, timed_until
 
     app = QApplication(sys.argv[:1])
     window, view = _window(app)
     window.show()
     settle(app, view)
-    open_ms = timed_paint(app, view, lambda: view.setHtml(html))
+    open_ms, _block = timed_until(app, view, lambda: view.setHtml(html), lambda: False)
     settle(app, view)
 
     def step(direction: int) -> None:

@@ -23,33 +23,6 @@ SETTLE_PASSES = 30
 SETTLE_LIMIT_S = 60.0
 
 
-def settle(app: QApplication, view: QTextBrowser) -> float:
-    """Runs the event loop until layout settles; returns the longest pass in ms."""
-    layout = view.document().documentLayout()
-    longest = 0.0
-    unchanged = 0
-    last = -1.0
-    deadline = time.perf_counter() + SETTLE_LIMIT_S
-    while unchanged < SETTLE_PASSES and time.perf_counter() < deadline:
-        started = time.perf_counter()
-        app.processEvents()
-        longest = max(longest, (time.perf_counter() - started) * 1000)
-        height = layout.documentSize().height()
-        unchanged = unchanged + 1 if height == last else 0
-        last = height
-        time.sleep(0.001)  # let timers that lay out the rest in slices come due
-    return longest
-
-
-def timed_paint(app: QApplication, view: QTextBrowser, action: Callable[[], None]) -> float:
-    """Runs `action`, delivers the events it posted and repaints the page; ms taken."""
-    started = time.perf_counter()
-    action()
-    app.processEvents()
-    view.viewport().repaint()
-    return (time.perf_counter() - started) * 1000
-
-
 class _Watchdog:
     """Measures how long the event loop goes without running a timer (nested loops too)."""
 
@@ -75,6 +48,27 @@ class _Watchdog:
         self._tick()
         self.timer.stop()
         return self.longest
+
+
+def settle(app: QApplication, view: QTextBrowser) -> float:
+    """Runs the event loop until the view has nothing queued and its layout settles; returns
+    the longest time in ms the event loop went without running a timer (see `_Watchdog`).
+    (The app's view may replace its document meanwhile.)"""
+    watchdog = _Watchdog()
+    watchdog.start()
+    unchanged = 0
+    last = -1.0
+    deadline = time.perf_counter() + SETTLE_LIMIT_S
+    while unchanged < SETTLE_PASSES and time.perf_counter() < deadline:
+        app.processEvents()
+        # The scroll range follows the layout without forcing it (documentSize() would lay
+        # out the whole page, half a second at 10 MB, and be counted as the app's block).
+        height = float(view.verticalScrollBar().maximum())
+        busy = bool(getattr(view, "settling", False))
+        unchanged = unchanged + 1 if height == last and not busy else 0
+        last = height
+        time.sleep(0.001)  # let timers that lay out the rest in slices come due
+    return watchdog.stop()
 
 
 def timed_until(

@@ -101,6 +101,8 @@ class RenderedPage:
     stylesheet: str
     title: str
     body: tuple[str, ...]
+    text_size: float = 0.0
+    """The text size the style sheet's pixel spacing was written for."""
 
     def html(self) -> str:
         """The whole page as one HTML string for QTextBrowser.setHtml()."""
@@ -165,7 +167,9 @@ def render_page(
         body.append(f"<p class='note'>{_linkify(source_line)}</p>")
     if document.disclaimer:
         body.extend(_disclaimer(document.disclaimer, labels))
-    return RenderedPage(stylesheet(style, pixels_per_point), document.title, tuple(body))
+    return RenderedPage(
+        stylesheet(style, pixels_per_point), document.title, tuple(body), style.text_size
+    )
 
 
 def render_html(

@@ -10,11 +10,14 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Signal
 
 from ..document import Document
 from ..importers import load
+
+T = TypeVar("T")
 
 LARGE_FILE_BYTES = 3_000_000
 """Files at least this large are read in a worker thread (a 1 MB page takes about 30 ms)."""
@@ -23,6 +26,34 @@ LARGE_FILE_BYTES = 3_000_000
 class _Finished(QObject):
     # Emitted from the worker thread; Qt queues it to the thread that owns this object.
     done = Signal()
+
+
+def run_responsively(work: Callable[[], T]) -> T:
+    """`work()` in a worker thread while a local event loop keeps the window answering; its
+    result, or its exception raised here. Only for Qt-free work (parsing, rendering)."""
+    outcome: dict[str, object] = {}
+    finished = _Finished()
+    loop = QEventLoop()
+    finished.done.connect(loop.quit)
+
+    def run() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as error:  # handed to the caller's thread and raised there
+            outcome["error"] = error
+        finally:
+            finished.done.emit()
+
+    worker = threading.Thread(target=run, name="qa-reader-work", daemon=True)
+    worker.start()
+    loop.exec()  # until the worker's (queued) signal arrives, or the application quits
+    worker.join()
+    error = outcome.get("error")
+    if isinstance(error, BaseException):
+        raise error
+    if "result" not in outcome:
+        raise RuntimeError("the work was interrupted")
+    return outcome["result"]  # type: ignore[return-value]  # set by work(), of type T
 
 
 def load_responsively(

@@ -41,7 +41,7 @@ from ..style import (
 )
 from .actions import ActionId, Actions
 from .appearance import Appearance
-from .background_load import load_responsively
+from .background_load import load_responsively, run_responsively
 from .labels import translated_render_labels
 from .loading_indicator import LoadingIndicator
 from .print_actions import PrintActions
@@ -60,6 +60,8 @@ log = logging.getLogger(__name__)
 TOOLBAR_ICON_SIZE = 32
 STATUS_MESSAGE_MS = 8000
 SAVE_DELAY_MS = 300
+LARGE_DOCUMENT_CHARS = 2_000_000
+"""Documents with more text than this are rendered in a worker thread."""
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +82,8 @@ class MainWindow(QMainWindow):
         self._document: Document | None = None
         self._document_path: str | None = None
         self._opening: str | None = None  # name of a large file being read
+        self._rendering = False  # a large page is being rendered in a worker thread
+        self._render_again = False
         # A large file's page, rendered by the thread that read it.
         self._prepared_page: tuple[Document, ReadingStyle, RenderedPage] | None = None
         self._told_settings_unsaved = False
@@ -358,9 +362,24 @@ class MainWindow(QMainWindow):
         if prepared is not None and prepared[0] is self._document and prepared[1] == style:
             page = prepared[2]
         else:
-            page = render_page(
-                self._document, style, translated_render_labels(), self._pixels_per_point()
+            document, labels, pixels = self._document, translated_render_labels(), (
+                self._pixels_per_point()
             )
+            if _text_length(document) < LARGE_DOCUMENT_CHARS:
+                page = render_page(document, style, labels, pixels)
+            elif self._rendering:
+                self._render_again = True  # asked again while rendering: once more after it
+                return
+            else:  # a third of a second and more: the window keeps answering meanwhile
+                self._rendering = True
+                try:
+                    page = run_responsively(lambda: render_page(document, style, labels, pixels))
+                finally:
+                    self._rendering = False
+                if self._render_again or document is not self._document:
+                    self._render_again = False
+                    self._render()  # the page or its look changed meanwhile
+                    return
         self.view.show_page(page, self._document.title)
 
     def _render_keeping_place(self) -> None:
@@ -503,3 +522,10 @@ class MainWindow(QMainWindow):
         self._open_message_box(QMessageBox.Icon.Information, self.tr("About Q&A Reader"),
                                text, "about_dialog", Qt.TextFormat.RichText)
 
+
+def _text_length(document: Document) -> int:
+    """Characters of text in a document (a quick measure of how long rendering takes)."""
+    return sum(
+        len(question.details) + sum(len(answer.text) for answer in question.answers)
+        for question in document.questions
+    )

@@ -8,6 +8,7 @@ does not move the page, so a keyboard user can look before jumping.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ..outline import OutlineLabels, Stop, StopKind, item_text, position_text
@@ -41,8 +42,27 @@ class OutlinePanel(QDockWidget):
         self.tree.itemActivated.connect(self._on_item_chosen)
         self.tree.itemClicked.connect(self._on_item_chosen)
         self._items: list[QTreeWidgetItem] = []
+        self._waiting: tuple[tuple[Stop, ...], OutlineLabels] | None = None
+        self._current = -1
 
     def set_stops(self, stops: tuple[Stop, ...], labels: OutlineLabels) -> None:
+        """Lists the stops now if the panel is shown, else when it is next shown (a page
+        with thousands of answers takes a fifth of a second to list)."""
+        self._waiting = (stops, labels)
+        self._current = -1
+        if self.isVisible():
+            self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        if self._waiting is not None:
+            self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
+        if self._waiting is None:
+            return
+        stops, labels = self._waiting
+        self._waiting = None
         self.tree.clear()
         self._items = []
         top_level: list[QTreeWidgetItem] = []
@@ -68,9 +88,14 @@ class OutlinePanel(QDockWidget):
         self.tree.addTopLevelItems(top_level)
         self.tree.expandAll()
         self.tree.setIndentation(self.fontMetrics().averageCharWidth() * 2)
+        if self._current >= 0:
+            self.show_current(self._current)
 
     def show_current(self, index: int) -> None:
         """Marks the reader's current stop without taking the focus or moving the page."""
+        self._current = index
+        if self._waiting is not None:
+            return  # marked when the list is filled
         if not 0 <= index < len(self._items):
             self.tree.clearSelection()
             return

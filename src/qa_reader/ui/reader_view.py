@@ -168,6 +168,10 @@ class ReaderView(QTextBrowser):
         """Shows a rendered page: at once, or in steps when it is very long."""
         if page.size <= INCREMENTAL_PAGE_CHARS:
             self.show_html(page.html(), accessible_name)
+            if page.text_size:
+                self._margins_size = page.text_size
+                if page.text_size != self.text_size():  # rendered for an earlier size
+                    self._margins_timer.start()
             return
         self._stop_building()
         runs = page.chunks(PAGE_RUN_CHARS)
@@ -177,7 +181,8 @@ class ReaderView(QTextBrowser):
         document.setDefaultStyleSheet(page.stylesheet)
         document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
         self._building = (document, runs[::-1], len(runs), accessible_name, {})
-        self._built_for_size = self.text_size()  # what the page's pixel margins were made for
+        # What the page's pixel margins were made for.
+        self._built_for_size = page.text_size or self.text_size()
         self.loading_progress.emit(0)
         self._build_timer.start()
 
@@ -331,6 +336,13 @@ class ReaderView(QTextBrowser):
     def _on_margins_timer(self) -> None:
         if self._margins_size and self._margins_size != self.text_size():
             self.margins_stale.emit()
+
+    @property
+    def settling(self) -> bool:
+        """True while the view still has work queued from the last change: a long page being
+        built, a size change being laid out up to the reader's place, or the spacing waiting
+        to be rendered for a new size."""
+        return self.loading or self.relayout_pending or self._margins_timer.isActive()
 
     @property
     def relayout_pending(self) -> bool:
