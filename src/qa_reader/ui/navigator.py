@@ -120,7 +120,7 @@ class Navigator(QObject):
         self.current_changed.emit(-1 if index is None else index)
 
     def _follow_scrolling(self, value: int) -> None:
-        if self._moving or not self._stops or self._view.relayout_pending:
+        if self._moving or not self._stops or self._view.relayout_pending or self._view.loading:
             return  # (after a size change far down a page: once it is laid out again)
         view = self._view
         scroll_bar = view.verticalScrollBar()

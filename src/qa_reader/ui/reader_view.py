@@ -217,7 +217,8 @@ class ReaderView(QTextBrowser):
             self.loading_progress.emit(round(100 * (total - len(remaining)) / total))
             self._build_timer.start()
             return
-        self._building = None
+        # Still "loading" while the document is swapped in: listeners that measure the page
+        # on a scroll change (the navigator) wait for the new page instead of laying it out.
         self._replace_document(document, accessible_name, anchors)
         self.loading_progress.emit(100)
 
@@ -238,15 +239,16 @@ class ReaderView(QTextBrowser):
         # Qt deletes a document of its own when it is replaced; one of ours (an earlier
         # long page) is deleted here.
         ours = old.parent() is self
+        document.setDefaultFont(self.font())  # before it is shown: one layout, not two
+        self.verticalScrollBar().setValue(0)  # the new page is laid out from its start
         self.setDocument(document)
+        self._building = None
         self._anchors = anchors
         self._margins_size = self._built_for_size
         if self._margins_size != self.text_size():  # the size changed while it was built
             self._margins_timer.start()
-        document.setDefaultFont(self.font())
         if ours:
             old.deleteLater()
-        self.verticalScrollBar().setValue(0)
         self.setAccessibleName(accessible_name)
         self._update_side_margins()
         self.html_shown.emit()
