@@ -450,3 +450,36 @@ def test_document_font_for_previews_and_exports_matches_the_view(start_app: Laun
     assert font.pointSizeF() == shown.pointSizeF() == 24
     assert font.letterSpacing() == shown.letterSpacing() > 0
     assert font.wordSpacing() == shown.wordSpacing() > 0
+
+
+@pytest.mark.parametrize("theme_name", ["dark", "high-contrast-white", "high-contrast-yellow"])
+def test_empty_check_boxes_and_fields_are_outlined_in_dark_themes(
+    qtbot: QtBot, theme_name: str
+) -> None:
+    """On black, Fusion's own edges are black: an empty box or field could not be seen."""
+    from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
+
+    from qa_reader.themes import contrast_ratio, theme_for
+    from qa_reader.ui.appearance import theme_palette
+    from qa_reader.ui.focus_style import FocusRingStyle
+
+    theme = theme_for(theme_name)
+    style = FocusRingStyle()
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QHBoxLayout(holder)
+    box, field = QCheckBox(), QLineEdit()  # no text: only the box and the frame are drawn
+    for widget in (holder, box, field):
+        widget.setStyle(style)
+        widget.setPalette(theme_palette(theme))
+    layout.addWidget(field)
+    layout.addWidget(box)
+    holder.resize(320, 60)
+    holder.show()
+    qtbot.wait_exposed(holder)
+    for widget in (box, field):
+        image = widget.grab().toImage()
+        colours = {image.pixelColor(x, y).name() for x in range(image.width())
+                   for y in range(image.height())}
+        visible = [c for c in colours if contrast_ratio(c, theme.window) >= 3]  # WCAG 1.4.11
+        assert visible, f"an empty {type(widget).__name__} is invisible in {theme_name}"

@@ -126,6 +126,14 @@ def theme_palette(theme: Theme) -> QPalette:
         palette.setColor(role, QColor(colour))
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.disabled_text))
+    if theme.is_dark:
+        # Fusion draws field, check box and frame outlines in shades derived from the button
+        # colour; on black they vanish (an empty check box or a text field could not be
+        # seen in the high-contrast themes). Outlines in the disabled-text colour (≥ 4.5:1
+        # on the window, see the theme tests) keep every control visible.
+        outline = QColor(theme.disabled_text)
+        for role in (roles.Mid, roles.Dark, roles.Shadow):
+            palette.setColor(role, outline)
     return palette
 
 

@@ -77,6 +77,12 @@ class FocusRingStyle(QProxyStyle):
             draw_focus_ring(painter, option)
             return
         super().drawPrimitive(element, option, painter, widget)
+        if element in (
+            _Primitive.PE_IndicatorCheckBox,
+            _Primitive.PE_IndicatorRadioButton,
+            _Primitive.PE_FrameLineEdit,
+        ):
+            _outline_indicator(element, option, painter)
         if element in _RING_AFTER_PRIMITIVES and _has_focus(option, widget):
             draw_focus_ring(painter, option)
 
@@ -126,3 +132,29 @@ class FocusRingStyle(QProxyStyle):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(QRectF(handle).adjusted(1, 1, -1, -1), 3, 3)
         painter.restore()
+
+
+def _outline_indicator(
+    element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter
+) -> None:
+    """Outlines a check box, radio button or text field in the palette's Mid colour.
+
+    Fusion draws their edges in a shade of the window colour, which on the black of the
+    high-contrast themes is black: an empty box could not be seen. (The light themes keep
+    Fusion's own edge; Mid is only set apart from it by the dark themes' palette.)
+    """
+    palette = option.palette
+    colour = palette.color(QPalette.ColorRole.Mid)
+    if palette.color(QPalette.ColorRole.Window).lightness() > 128:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 1.5))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    inset = 0 if element == _Primitive.PE_FrameLineEdit else 1
+    rect = option.rect.adjusted(inset, inset, -inset - 1, -inset - 1)
+    if element == _Primitive.PE_IndicatorRadioButton:
+        painter.drawEllipse(rect)
+    else:
+        painter.drawRect(rect)
+    painter.restore()
