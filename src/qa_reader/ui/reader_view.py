@@ -135,6 +135,7 @@ class ReaderView(QTextBrowser):
         # A place to return to once the text above it is laid out: (block, fraction, the
         # position laid out so far).
         self._pending_place: tuple[QTextBlock, float, int] | None = None
+        self._resizing = False
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
@@ -319,7 +320,11 @@ class ReaderView(QTextBrowser):
         self._end_relayout()
         # Only the font changes now: one relayout, no edit of the page. The spacing between
         # paragraphs (pixels, see `_scale_block_margins`) follows once the reader stops.
-        self._set_font(self.font(), points, scale_margins=False)
+        self._resizing = True  # scroll changes meanwhile are not the reader's (see below)
+        try:
+            self._set_font(self.font(), points, scale_margins=False)
+        finally:
+            self._resizing = False
         self._margins_timer.start()
         self._update_side_margins()
         if block is not None:
@@ -348,8 +353,10 @@ class ReaderView(QTextBrowser):
 
     @property
     def relayout_pending(self) -> bool:
-        """True while a size change is still being laid out up to the reader's place."""
-        return self._pending_place is not None
+        """True while a size change is still being laid out up to the reader's place (or is
+        being applied): the scroll position then says nothing about where the reader is, and
+        measuring the page there would lay it out in one go."""
+        return self._pending_place is not None or self._resizing
 
     def _relayout_slice(self) -> None:
         if self._pending_place is None:
@@ -431,6 +438,9 @@ class ReaderView(QTextBrowser):
 
     def reading_position(self) -> tuple[int, float]:
         """Which paragraph is at the top of the view (block number, share scrolled past)."""
+        if self._pending_place is not None:  # still on the way there after a size change
+            target, share, _reached = self._pending_place
+            return target.blockNumber(), share
         block, fraction = self._top_block()
         return (block.blockNumber() if block is not None else -1), fraction
 
