@@ -59,7 +59,7 @@ REASON_BLANK = "the file contains only blank lines or spaces"
 REASON_BINARY = "the file contains binary data (it is not a text file)"
 
 # Longest marks first: the UTF-32 LE mark starts with the UTF-16 LE one.
-_BOMS: tuple[tuple[bytes, str], ...] = (
+BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -138,7 +138,7 @@ def decode_text(data: bytes, normalise_lines: bool = True) -> str:
     """
     if not data:
         raise EmptyTextError(REASON_EMPTY)
-    for bom, encoding in _BOMS:
+    for bom, encoding in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             body = data[len(bom) :]
             if encoding == "utf-8":

@@ -1,15 +1,16 @@
 """Recognising a format from the first bytes of the data, cheaply.
 
-Only the standard library's ``re`` and ``codecs`` are used here, so that checking a
-file's kind never imports an XML or HTML parser. The checks look at the start of
-the data (:data:`HEAD_BYTES`) decoded leniently and at the name of its first
-element, found by skipping the XML/HTML prolog (declaration, comments, doctype).
+Only the standard library's ``re`` and the byte-order marks of :mod:`.decoding` are used
+here, so that checking a file's kind never imports an XML or HTML parser. The checks
+look at the start of the data (:data:`HEAD_BYTES`) decoded leniently and at the name of
+its first element, found by skipping the XML/HTML prolog (declaration, comments, doctype).
 """
 
 from __future__ import annotations
 
-import codecs
 import re
+
+from .decoding import BYTE_ORDER_MARKS
 
 __all__ = [
     "HEAD_BYTES",
@@ -23,13 +24,6 @@ __all__ = [
 ]
 
 HEAD_BYTES = 4096
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _JSON_OBJECT_START = re.compile(r'\{\s*"')
 MEDQUAD_ROOT = "document"
 LIVEQA_QUESTION = "nlm-question"
@@ -48,7 +42,7 @@ HTML_TAGS = frozenset(
 def head_text(data: bytes) -> str:
     """The start of the data as text, for content checks (never fails)."""
     head = data[:HEAD_BYTES]
-    for bom, encoding in _BOMS:
+    for bom, encoding in BYTE_ORDER_MARKS:
         if head.startswith(bom):
             return head[len(bom) :].decode(encoding, "replace").lstrip()
     return head.decode("utf-8", "replace").lstrip()
