@@ -20,20 +20,9 @@ venv="${QA_READER_VENV:-$root/.venv}"
 if command -v dpkg-query >/dev/null 2>&1 && [ "${QA_READER_SKIP_DEBIAN:-}" != "1" ]; then
     mapfile -t runtime < <(python3 "$root/packaging/build.py" --deb-depends)
     wanted=(binutils desktop-file-utils appstream "${runtime[@]}")
-    missing=()
-    for package in "${wanted[@]}"; do
-        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-            missing+=("$package")
-        fi
-    done
-    if [ ${#missing[@]} -gt 0 ]; then
-        sudo=""
-        [ "$(id -u)" -ne 0 ] && sudo="sudo"
-        echo "packaging/bootstrap: installing Debian packages: ${missing[*]}"
-        export DEBIAN_FRONTEND=noninteractive
-        $sudo apt-get update -qq
-        $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    fi
+    # shellcheck source=scripts/debian-packages.sh
+    source "$root/scripts/debian-packages.sh"
+    ensure_debian_packages packaging/bootstrap "${wanted[@]}"
 fi
 
 stamp="$venv/.qa-reader-packaging-installed"

@@ -25,32 +25,15 @@ debian_packages=(
     poppler-utils
 )
 
+# shellcheck source=scripts/debian-packages.sh
+source "$root/scripts/debian-packages.sh"
+
 install_debian_packages() {
-    command -v dpkg-query >/dev/null 2>&1 || return 0
-    local missing=()
-    local package
-    for package in "${debian_packages[@]}"; do
-        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-            missing+=("$package")
-        fi
-    done
+    local wanted=("${debian_packages[@]}")
     if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
-        missing+=("python3-venv")
+        wanted+=("python3-venv")
     fi
-    [ ${#missing[@]} -eq 0 ] && return 0
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-        if command -v sudo >/dev/null 2>&1; then
-            sudo="sudo"
-        else
-            echo "bootstrap: please install these Debian packages: ${missing[*]}" >&2
-            return 1
-        fi
-    fi
-    echo "bootstrap: installing Debian packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    ensure_debian_packages bootstrap "${wanted[@]}"
 }
 
 install_python_packages() {

@@ -977,7 +977,7 @@ def test_nothing_is_ever_written_as_a_serialised_object(folder: Path) -> None:
 def test_every_reading_look_choice_comes_back_after_a_restart(folder: Path, tmp_path: Path) -> None:
     chosen = Preferences(
         theme="high-contrast-yellow",
-        font_family="OpenDyslexic",
+        font_family="Lexend",
         font_bold=True,
         line_height=2.0,
         paragraph_spacing=2.0,

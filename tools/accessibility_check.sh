@@ -7,19 +7,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${QA_READER_VENV:-$root/.venv}"
 packages=(at-spi2-core dbus-x11 python3-pyatspi xvfb xauth)
 
-missing=()
-for package in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
-        || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    echo "accessibility check: installing ${missing[*]}" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=../scripts/debian-packages.sh
+source "$root/scripts/debian-packages.sh"
+ensure_debian_packages "accessibility check" "${packages[@]}"
 [ -x "$venv/bin/python" ] || "$root/scripts/bootstrap.sh"
 
 export QA_A11Y_PYTHON="$venv/bin/python" QA_A11Y_SCRIPT="$root/tools/accessibility_check.py"

@@ -10,19 +10,9 @@ sink="qa_reader_evidence"
 packages=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng libspeechd2
           pulseaudio pulseaudio-utils sox)
 
-missing=()
-for package in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
-        || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    echo "speech_evidence: installing ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null
-fi
+# shellcheck source=../scripts/debian-packages.sh
+source "$root/scripts/debian-packages.sh"
+ensure_debian_packages "speech_evidence" "${packages[@]}"
 
 [ -x "$venv/bin/python" ] || "$root/scripts/bootstrap.sh"
 
